@@ -1,0 +1,333 @@
+package org.zmq4j;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
+import org.zmq4j.internal.socket.SocketBase;
+import org.zmq4j.internal.util.ZmqError;
+
+/**
+ * A ZeroMQ socket: binds and connects to any number of endpoints in any order, and sends and receives whole
+ * messages routed by its {@link SocketType}.
+ *
+ * <p>Not thread-safe, as in libzmq: use a socket from one thread at a time. Sends and receives block by default;
+ * a send that would block under {@link #DONTWAIT}, SNDTIMEO or {@link #trySend} returns {@code false}, and such a
+ * receive returns {@code null} (back-pressure is a value, not an exception). Sent arrays are copied, so the
+ * caller may reuse them at once. Blocking calls end with {@link InterruptedCallException} when the thread is
+ * interrupted and with {@link ContextTerminatedException} when the context is terminated.
+ */
+public final class Socket implements AutoCloseable {
+    /** Flag: do not block; a send returns false and a receive null instead. */
+    public static final int DONTWAIT = SocketBase.DONTWAIT;
+    /** Flag: more frames of this message follow. */
+    public static final int SNDMORE = SocketBase.SNDMORE;
+
+    private final SocketBase base;
+    private final SocketType type;
+
+    Socket(SocketBase base, SocketType type) {
+        this.base = base;
+        this.type = type;
+    }
+
+    public SocketType type() {
+        return type;
+    }
+
+    // ---------------------------------------------------------------- endpoints
+
+    /** Binds to {@code tcp://iface:port} ({@code *} and {@code :*} allowed), {@code ipc://path}, {@code inproc://name}. */
+    public void bind(String endpoint) {
+        try {
+            base.bind(endpoint);
+        } catch (ZmqError e) {
+            throw Errors.map(e);
+        }
+    }
+
+    /** Connects to an endpoint; the connection is made (and remade) in the background. */
+    public void connect(String endpoint) {
+        try {
+            base.connect(endpoint);
+        } catch (ZmqError e) {
+            throw Errors.map(e);
+        }
+    }
+
+    /** Stops listening on an endpoint given to {@link #bind} (or its LAST_ENDPOINT form) and drops its peers. */
+    public void unbind(String endpoint) {
+        try {
+            base.unbind(endpoint);
+        } catch (ZmqError e) {
+            throw Errors.map(e);
+        }
+    }
+
+    /** Ends a connection made with {@link #connect}. */
+    public void disconnect(String endpoint) {
+        try {
+            base.disconnect(endpoint);
+        } catch (ZmqError e) {
+            throw Errors.map(e);
+        }
+    }
+
+    // ---------------------------------------------------------------- sending
+
+    /** Sends a one-frame message (or a frame, with {@link #SNDMORE}); false if it would block. */
+    public boolean send(byte[] data, int flags) {
+        return sendOwned(data.clone(), flags);
+    }
+
+    public boolean send(byte[] data) {
+        return sendOwned(data.clone(), 0);
+    }
+
+    public boolean send(byte[] data, int offset, int length, int flags) {
+        byte[] copy = new byte[length];
+        System.arraycopy(data, offset, copy, 0, length);
+        return sendOwned(copy, flags);
+    }
+
+    /** Sends the buffer's remaining bytes (the buffer's position is not moved). */
+    public boolean send(ByteBuffer data, int flags) {
+        byte[] copy = new byte[data.remaining()];
+        data.duplicate().get(copy);
+        return sendOwned(copy, flags);
+    }
+
+    /** Sends a UTF-8 string. */
+    public boolean send(String data) {
+        return sendOwned(data.getBytes(StandardCharsets.UTF_8), 0);
+    }
+
+    public boolean send(String data, int flags) {
+        return sendOwned(data.getBytes(StandardCharsets.UTF_8), flags);
+    }
+
+    /** Sends a frame with more to follow. */
+    public boolean sendMore(byte[] data) {
+        return sendOwned(data.clone(), SNDMORE);
+    }
+
+    public boolean sendMore(String data) {
+        return sendOwned(data.getBytes(StandardCharsets.UTF_8), SNDMORE);
+    }
+
+    /** Sends a whole multipart message; false (nothing sent) if it would block. */
+    public boolean send(Message message) {
+        return send(message, 0);
+    }
+
+    public boolean send(Message message, int flags) {
+        int n = message.size();
+        if (n == 0) {
+            throw new ZmqException(ZmqException.EINVAL, "a message needs at least one frame");
+        }
+        for (int i = 0; i < n; i++) {
+            int f = (flags & DONTWAIT) | (i < n - 1 ? SNDMORE : flags & SNDMORE);
+            if (!sendOwned(message.frame(i).clone(), f)) {
+                if (i == 0) {
+                    return false;
+                }
+                throw new IllegalStateException("multipart send stopped after frame " + i);
+            }
+        }
+        return true;
+    }
+
+    /** Sends without blocking; false if the message cannot be queued now. */
+    public boolean trySend(byte[] data) {
+        return send(data, DONTWAIT);
+    }
+
+    public boolean trySend(String data) {
+        return send(data, DONTWAIT);
+    }
+
+    public boolean trySend(Message message) {
+        return send(message, DONTWAIT);
+    }
+
+    private boolean sendOwned(byte[] frame, int flags) {
+        try {
+            return base.send(frame, flags);
+        } catch (ZmqError e) {
+            throw Errors.map(e);
+        }
+    }
+
+    // ---------------------------------------------------------------- receiving
+
+    /** Receives one frame, blocking; null if RCVTIMEO passed. {@link #hasMore()} tells if frames follow. */
+    public byte[] recv() {
+        return recv(0);
+    }
+
+    /** Receives one frame; null if it would block ({@link #DONTWAIT}) or RCVTIMEO passed. */
+    public byte[] recv(int flags) {
+        try {
+            return base.recv(flags);
+        } catch (ZmqError e) {
+            throw Errors.map(e);
+        }
+    }
+
+    /** Receives one frame into {@code buffer}, truncating as libzmq; returns the frame's full size or -1. */
+    public int recv(ByteBuffer buffer, int flags) {
+        byte[] f = recv(flags);
+        if (f == null) {
+            return -1;
+        }
+        buffer.put(f, 0, Math.min(f.length, buffer.remaining()));
+        return f.length;
+    }
+
+    /** Receives one frame as UTF-8; null as {@link #recv()}. */
+    public String recvStr() {
+        return recvStr(0);
+    }
+
+    public String recvStr(int flags) {
+        byte[] f = recv(flags);
+        return f == null ? null : new String(f, StandardCharsets.UTF_8);
+    }
+
+    /** Receives a whole multipart message; null if none (DONTWAIT, RCVTIMEO). */
+    public Message recvMessage() {
+        return recvMessage(0);
+    }
+
+    public Message recvMessage(int flags) {
+        byte[] f = recv(flags);
+        if (f == null) {
+            return null;
+        }
+        Message m = new Message().add(f);
+        while (base.hasMore()) {
+            // Messages arrive whole: the remaining frames are already here.
+            m.add(recv(0));
+        }
+        return m;
+    }
+
+    /** Receives without blocking; null if nothing is queued. */
+    public byte[] tryRecv() {
+        return recv(DONTWAIT);
+    }
+
+    public Message tryRecvMessage() {
+        return recvMessage(DONTWAIT);
+    }
+
+    /** RCVMORE: the frame last received has more frames after it. */
+    public boolean hasMore() {
+        return base.hasMore();
+    }
+
+    /** EVENTS: {@link Poller#POLLIN} and/or {@link Poller#POLLOUT} for what can be done now without blocking. */
+    public int events() {
+        try {
+            return base.pollEvents();
+        } catch (ZmqError e) {
+            throw Errors.map(e);
+        }
+    }
+
+    // ---------------------------------------------------------------- options
+
+    public <T> void set(SocketOption<T> option, T value) {
+        Object v = option.checkForSet(value);
+        try {
+            base.setOption(option.id(), v);
+        } catch (ZmqError e) {
+            throw Errors.map(e);
+        }
+    }
+
+    public <T> T get(SocketOption<T> option) {
+        if (!option.isReadable()) {
+            throw new ZmqException(ZmqException.EINVAL, option.name() + " cannot be read");
+        }
+        try {
+            return option.cast(base.getOption(option.id()));
+        } catch (ZmqError e) {
+            throw Errors.map(e);
+        }
+    }
+
+    /** SUB: subscribe to messages whose first frame starts with {@code prefix} ("" = all). */
+    public void subscribe(String prefix) {
+        set(SocketOption.SUBSCRIBE, prefix.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public void subscribe(byte[] prefix) {
+        set(SocketOption.SUBSCRIBE, prefix);
+    }
+
+    public void unsubscribe(String prefix) {
+        set(SocketOption.UNSUBSCRIBE, prefix.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public void unsubscribe(byte[] prefix) {
+        set(SocketOption.UNSUBSCRIBE, prefix);
+    }
+
+    /** LAST_ENDPOINT: the last endpoint bound or connected, with the actual port of a {@code :*} bind. */
+    public String lastEndpoint() {
+        return get(SocketOption.LAST_ENDPOINT);
+    }
+
+    // ---------------------------------------------------------------- monitor
+
+    /**
+     * libzmq's zmq_socket_monitor: publishes the events in {@code events} (a mask of {@link MonitorEvent.Type}
+     * bits, {@link MonitorEvent#ALL}) on a PAIR bound at {@code inproc://…}; connect a PAIR there and read them
+     * with {@link MonitorEvent#receive(Socket)}. A null endpoint stops monitoring.
+     */
+    public void monitor(String endpoint, int events) {
+        try {
+            base.monitor(endpoint, events);
+        } catch (ZmqError e) {
+            throw Errors.map(e);
+        }
+    }
+
+    /**
+     * Calls {@code listener} with every event, on the I/O thread where it happens: it must return quickly and not
+     * use this socket. Null removes the listener.
+     */
+    public void monitor(Consumer<MonitorEvent> listener) {
+        base.setEventListener(listener == null ? null
+                : (event, value, local, remote) -> {
+                    MonitorEvent.Type t = MonitorEvent.Type.of(event);
+                    if (t != null) {
+                        listener.accept(new MonitorEvent(t, value, local, remote));
+                    }
+                });
+    }
+
+    // ---------------------------------------------------------------- lifecycle
+
+    /**
+     * Closes the socket. Returns at once; messages still queued are delivered in the background for up to LINGER
+     * ms, and {@link Context#close()} waits for that.
+     */
+    @Override
+    public void close() {
+        base.close();
+    }
+
+    public boolean isClosed() {
+        return base.isClosed();
+    }
+
+    SocketBase base() {
+        return base;
+    }
+
+    @Override
+    public String toString() {
+        return "Socket[" + type + "]";
+    }
+}

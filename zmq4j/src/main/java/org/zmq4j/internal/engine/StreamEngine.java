@@ -1,0 +1,549 @@
+package org.zmq4j.internal.engine;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.CancelledKeyException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.util.Map;
+import org.zmq4j.internal.io.IoHandler;
+import org.zmq4j.internal.io.IoThread;
+import org.zmq4j.internal.io.Timer;
+import org.zmq4j.internal.pipe.Pipe;
+import org.zmq4j.internal.security.HandshakeRejectedException;
+import org.zmq4j.internal.security.Mechanism;
+import org.zmq4j.internal.util.EventSink;
+import org.zmq4j.internal.util.MonitorEvents;
+import org.zmq4j.internal.util.Options;
+import org.zmq4j.internal.util.SocketTypes;
+import org.zmq4j.internal.zmtp.Command;
+import org.zmq4j.internal.zmtp.FrameDecoder;
+import org.zmq4j.internal.zmtp.FrameEncoder;
+import org.zmq4j.internal.zmtp.Greeting;
+import org.zmq4j.internal.zmtp.ProtocolErrors;
+import org.zmq4j.internal.zmtp.ZmtpException;
+
+/**
+ * Speaks ZMTP 3.1 over one stream connection (TCP or Unix domain) on an I/O thread: greeting, the mechanism's
+ * handshake, then messages between the wire and the session's pipe.
+ *
+ * <p>Input: one read fills a 64 KiB buffer, every complete frame in it is decoded and written to the pipe, and the
+ * pipe is flushed once per read. When the pipe is full (RCVHWM) reading stops until the socket makes room. A body
+ * larger than the buffer is read straight into its own array.
+ *
+ * <p>Output: frames are pulled from the pipe and encoded into a 64 KiB buffer until it is full or the pipe is
+ * empty, then written with one call; a body that does not fit is written from its own array with a gathering
+ * write, never copied. Runs on its I/O thread only.
+ */
+public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
+    private static final int IN_BATCH = 64 * 1024;
+    private static final int OUT_BATCH = 64 * 1024;
+    private static final int DIRECT_READ_THRESHOLD = 32 * 1024;
+
+    private static final int GREETING = 0;
+    private static final int HANDSHAKE = 1;
+    private static final int ACTIVE = 2;
+    private static final int CLOSED = 3;
+
+    private final Session session;
+    private final IoThread io;
+    private final SocketChannel channel;
+    private final Options options;
+    private final Mechanism mechanism;
+    private final EventSink events;
+    private final String endpoint;
+    private final String remoteAddress;
+
+    private SelectionKey key;
+    private int state = GREETING;
+    private final ByteBuffer greeting = ByteBuffer.allocate(Greeting.SIZE);
+    private final ByteBuffer in = ByteBuffer.allocateDirect(IN_BATCH);
+    private final ByteBuffer out = ByteBuffer.allocateDirect(OUT_BATCH);
+    private final ByteBuffer[] gather = new ByteBuffer[2];
+    private ByteBuffer largeBody;
+    private FrameDecoder decoder;
+    private boolean peerUsesCommands;
+    private Pipe pipe;
+    private boolean inputStopped;
+    private boolean writing;
+    private boolean pulling;
+    private boolean wroteToPipe;
+    private boolean inMessage;
+    private boolean closeWhenFlushed;
+    private Timer handshakeTimer;
+    private Timer heartbeatTimer;
+    private Timer heartbeatTimeoutTimer;
+    private final boolean acceptsSubscriptions;
+
+    public StreamEngine(Session session, IoThread io, SocketChannel channel, Options options, Mechanism mechanism,
+            EventSink events, String endpoint, String remoteAddress) {
+        this.session = session;
+        this.io = io;
+        this.channel = channel;
+        this.options = options;
+        this.mechanism = mechanism;
+        this.events = events;
+        this.endpoint = endpoint;
+        this.remoteAddress = remoteAddress;
+        this.acceptsSubscriptions = options.type == SocketTypes.PUB || options.type == SocketTypes.XPUB;
+    }
+
+    public String remoteAddress() {
+        return remoteAddress;
+    }
+
+    /**
+     * Registers with the I/O thread (taking over {@code existing}, the connecter's key, if not null) and sends the
+     * greeting.
+     */
+    public void plug(SelectionKey existing) {
+        io.adjustLoad(1);
+        try {
+            if (existing != null) {
+                key = existing;
+                key.attach(this);
+                key.interestOps(SelectionKey.OP_READ);
+            } else {
+                key = io.register(channel, SelectionKey.OP_READ, this);
+            }
+        } catch (IOException | CancelledKeyException e) {
+            fail(0, 0, e.toString());
+            return;
+        }
+        Greeting.encode(out, mechanism.name(), mechanism.asServer());
+        flushOut();
+        if (options.handshakeIvl > 0) {
+            handshakeTimer = io.schedule(options.handshakeIvl,
+                    () -> fail(MonitorEvents.HANDSHAKE_FAILED_NO_DETAIL, 110, "handshake timed out"));
+        }
+    }
+
+    @Override
+    public void ioReady(int readyOps) {
+        if ((readyOps & SelectionKey.OP_READ) != 0) {
+            onReadable();
+        }
+        if (state != CLOSED && (readyOps & SelectionKey.OP_WRITE) != 0) {
+            writeLoop();
+        }
+    }
+
+    // ---------------------------------------------------------------- input
+
+    private void onReadable() {
+        for (int round = 0; round < 4 && state != CLOSED && !inputStopped; round++) {
+            int n;
+            try {
+                ByteBuffer direct = in.position() == 0 && decoder != null
+                        ? decoder.bodyReadTarget(DIRECT_READ_THRESHOLD) : null;
+                if (direct != null) {
+                    n = channel.read(direct);
+                } else {
+                    n = channel.read(in);
+                }
+            } catch (IOException e) {
+                fail(0, 0, e.toString());
+                return;
+            }
+            if (n < 0) {
+                fail(0, 0, "connection closed by peer");
+                return;
+            }
+            if (n == 0) {
+                return;
+            }
+            process();
+            if (in.position() < in.capacity() / 2 && n < IN_BATCH / 2) {
+                return;
+            }
+        }
+    }
+
+    /** Decodes what {@link #in} holds (write mode on entry and exit). */
+    private void process() {
+        in.flip();
+        try {
+            if (state == GREETING) {
+                readGreeting();
+            }
+            if (state == HANDSHAKE || state == ACTIVE) {
+                cancelHeartbeatTimeout();
+                boolean refused = decoder.decode(in, this);
+                if (refused) {
+                    stopInput();
+                }
+            }
+        } catch (HandshakeFailure e) {
+            protocolFailure((ZmtpException) e.getCause());
+        } catch (ZmtpException e) {
+            protocolFailure(e);
+        } finally {
+            if (wroteToPipe) {
+                wroteToPipe = false;
+                pipe.flush();
+            }
+            if (state != CLOSED) {
+                in.compact();
+            }
+        }
+    }
+
+    private void protocolFailure(ZmtpException e) {
+        if (e instanceof HandshakeRejectedException) {
+            int status = ((HandshakeRejectedException) e).authStatus();
+            if (status != 0) {
+                fail(MonitorEvents.HANDSHAKE_FAILED_AUTH, status, e.getMessage());
+                return;
+            }
+        }
+        fail(state == ACTIVE ? 0 : MonitorEvents.HANDSHAKE_FAILED_PROTOCOL, e.protocolError(), e.getMessage());
+    }
+
+    private void readGreeting() throws ZmtpException {
+        while (in.hasRemaining() && greeting.hasRemaining()) {
+            greeting.put(in.get());
+        }
+        int have = greeting.position();
+        if (Greeting.isNotZmtp3Signature(greeting, Math.min(have, Greeting.SIGNATURE_SIZE))) {
+            throw new ZmtpException(ProtocolErrors.ZMTP_UNSPECIFIED, "peer is not a ZMTP 3 peer (bad signature)");
+        }
+        if (greeting.hasRemaining()) {
+            return;
+        }
+        greeting.flip();
+        Greeting g = Greeting.parse(greeting);
+        if (!g.mechanism().equals(mechanism.name())) {
+            // 37/ZMTP 3.1: "If the mechanism that the peer received does not exactly match the mechanism it sent,
+            // it MUST close the connection."
+            throw new ZmtpException(ProtocolErrors.ZMTP_MECHANISM_MISMATCH,
+                    "peer mechanism " + g.mechanism() + " does not match " + mechanism.name());
+        }
+        peerUsesCommands = g.major() > 3 || g.minor() >= 1;
+        decoder = new FrameDecoder(options.maxMsgSize);
+        state = HANDSHAKE;
+        sendHandshakeCommands();
+    }
+
+    private void sendHandshakeCommands() {
+        byte[] cmd;
+        while ((cmd = mechanism.nextCommand()) != null) {
+            FrameEncoder.writeFrame(out, FrameEncoder.COMMAND, cmd, 0, cmd.length);
+        }
+        flushOut();
+    }
+
+    @Override
+    public boolean frame(byte[] body, int flags) {
+        if (state == ACTIVE) {
+            if ((flags & FrameEncoder.COMMAND) != 0) {
+                return command(body);
+            }
+            if (!inMessage && !pipe.checkWrite()) {
+                return false;
+            }
+            pipe.write(body, flags & Pipe.MORE);
+            inMessage = (flags & Pipe.MORE) != 0;
+            wroteToPipe = true;
+            return true;
+        }
+        if (state != HANDSHAKE) {
+            return false;
+        }
+        try {
+            if ((flags & FrameEncoder.COMMAND) == 0) {
+                throw new ZmtpException(ProtocolErrors.ZMTP_UNEXPECTED_COMMAND, "message before handshake completed");
+            }
+            mechanism.processCommand(body);
+            sendHandshakeCommands();
+            if (mechanism.isReady()) {
+                handshakeDone();
+            }
+            return true;
+        } catch (ZmtpException e) {
+            throw new HandshakeFailure(e);
+        }
+    }
+
+    /** Carries a handshake failure out of the decoder's sink callback. */
+    private static final class HandshakeFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        HandshakeFailure(ZmtpException cause) {
+            super(cause);
+        }
+    }
+
+    private void handshakeDone() {
+        if (handshakeTimer != null) {
+            handshakeTimer.cancel();
+            handshakeTimer = null;
+        }
+        state = ACTIVE;
+        Map<String, byte[]> props = mechanism.peerProperties();
+        events.event(MonitorEvents.HANDSHAKE_SUCCEEDED, 0, endpoint, remoteAddress);
+        pipe = session.engineReady(this, props);
+        if (pipe == null) {
+            return;
+        }
+        startHeartbeats();
+        pulling = false;
+        restartOutput();
+    }
+
+    private boolean command(byte[] body) {
+        if (Command.is(body, Command.PING)) {
+            try {
+                byte[] pong = Command.pong(Command.pingContext(body));
+                sendCommand(pong);
+            } catch (ZmtpException e) {
+                throw new HandshakeFailure(e);
+            }
+        } else if (Command.is(body, Command.SUBSCRIBE) || Command.is(body, Command.CANCEL)) {
+            if (!acceptsSubscriptions) {
+                return true;
+            }
+            if (!inMessage && !pipe.checkWrite()) {
+                return false;
+            }
+            int off = Command.dataOffset(body);
+            byte[] sub = new byte[body.length - off + 1];
+            sub[0] = (byte) (Command.is(body, Command.SUBSCRIBE) ? 1 : 0);
+            System.arraycopy(body, off, sub, 1, body.length - off);
+            pipe.write(sub, 0);
+            wroteToPipe = true;
+        } else if (Command.is(body, Command.ERROR)) {
+            String reason;
+            try {
+                reason = Command.errorReason(body);
+            } catch (ZmtpException e) {
+                reason = "malformed ERROR";
+            }
+            throw new HandshakeFailure(new HandshakeRejectedException(reason));
+        }
+        // 37/ZMTP 3.1 PONG needs no answer; unknown commands are ignored.
+        return true;
+    }
+
+    private void stopInput() {
+        inputStopped = true;
+        updateInterest();
+    }
+
+    /** The pipe has room again: decode what is buffered, then read again. */
+    public void restartInput() {
+        if (!inputStopped || state != ACTIVE) {
+            return;
+        }
+        inputStopped = false;
+        process();
+        if (state != CLOSED && !inputStopped) {
+            updateInterest();
+            onReadable();
+        }
+    }
+
+    // ---------------------------------------------------------------- output
+
+    /** The pipe has messages: pull and write them. */
+    public void restartOutput() {
+        if (state != ACTIVE || pulling) {
+            return;
+        }
+        pulling = true;
+        writeLoop();
+    }
+
+    private void writeLoop() {
+        while (state != CLOSED) {
+            if (!hasPendingBytes()) {
+                if (pulling && state == ACTIVE) {
+                    fill();
+                }
+                if (!hasPendingBytes()) {
+                    if (writing) {
+                        writing = false;
+                        updateInterest();
+                    }
+                    if (closeWhenFlushed) {
+                        close();
+                        session.engineDrained(this);
+                    }
+                    return;
+                }
+            }
+            if (!writePending()) {
+                if (!writing) {
+                    writing = true;
+                    updateInterest();
+                }
+                return;
+            }
+        }
+    }
+
+    private boolean hasPendingBytes() {
+        return out.position() > 0 || largeBody != null;
+    }
+
+    /** Encodes frames from the pipe into the output buffer; a body that does not fit goes out from its own array. */
+    private void fill() {
+        while (out.remaining() >= FrameEncoder.LONG_HEADER_SIZE + 1 && largeBody == null) {
+            byte[] frame = pipe.read();
+            if (frame == null) {
+                // Empty (the pipe now waits to wake us) or ended (the session hears of it).
+                pulling = false;
+                return;
+            }
+            int flags = pipe.flags();
+            byte[] body = frame;
+            int wireFlags = flags & Pipe.MORE;
+            if ((flags & Pipe.SUBSCRIPTION) != 0 && peerUsesCommands && frame.length > 0) {
+                // 37/ZMTP 3.1: subscriptions travel as SUBSCRIBE and CANCEL commands.
+                body = Command.encode(frame[0] == 1 ? Command.SUBSCRIBE : Command.CANCEL, frame, 1, frame.length - 1);
+                wireFlags = FrameEncoder.COMMAND;
+            }
+            FrameEncoder.writeHeader(out, wireFlags, body.length);
+            if (body.length <= out.remaining()) {
+                out.put(body);
+            } else {
+                largeBody = ByteBuffer.wrap(body);
+            }
+        }
+    }
+
+    /** Writes buffered bytes; false if the channel could not take them all. */
+    private boolean writePending() {
+        out.flip();
+        try {
+            if (largeBody == null) {
+                channel.write(out);
+            } else {
+                gather[0] = out;
+                gather[1] = largeBody;
+                channel.write(gather, 0, 2);
+                if (!largeBody.hasRemaining()) {
+                    largeBody = null;
+                }
+            }
+        } catch (IOException e) {
+            out.clear();
+            largeBody = null;
+            fail(0, 0, e.toString());
+            return false;
+        }
+        boolean done = !out.hasRemaining() && largeBody == null;
+        out.compact();
+        return done;
+    }
+
+    private void sendCommand(byte[] body) {
+        if (out.remaining() < FrameEncoder.LONG_HEADER_SIZE + body.length) {
+            if (!writePending() || out.remaining() < FrameEncoder.LONG_HEADER_SIZE + body.length) {
+                return; // output is backed up; a dropped PONG is harmless
+            }
+        }
+        FrameEncoder.writeFrame(out, FrameEncoder.COMMAND, body, 0, body.length);
+        flushOut();
+    }
+
+    private void flushOut() {
+        if (!writing && state != CLOSED) {
+            writeLoop();
+        }
+    }
+
+    private void updateInterest() {
+        if (key == null || !key.isValid()) {
+            return;
+        }
+        int ops = (inputStopped ? 0 : SelectionKey.OP_READ) | (writing ? SelectionKey.OP_WRITE : 0);
+        try {
+            key.interestOps(ops);
+        } catch (CancelledKeyException e) {
+            // closing
+        }
+    }
+
+    // ---------------------------------------------------------------- heartbeats (37/ZMTP 3.1 PING/PONG)
+
+    private void startHeartbeats() {
+        if (options.heartbeatIvl > 0) {
+            heartbeatTimer = io.schedule(options.heartbeatIvl, this::heartbeat);
+        }
+    }
+
+    private void heartbeat() {
+        if (state != ACTIVE) {
+            return;
+        }
+        sendCommand(Command.ping(Math.min(0xFFFF, options.heartbeatTtl / 100), new byte[0]));
+        heartbeatTimer = io.schedule(options.heartbeatIvl, this::heartbeat);
+        if (heartbeatTimeoutTimer == null) {
+            int timeout = options.heartbeatTimeout >= 0 ? options.heartbeatTimeout : options.heartbeatIvl;
+            heartbeatTimeoutTimer = io.schedule(timeout, () -> fail(0, 0, "heartbeat timed out"));
+        }
+    }
+
+    private void cancelHeartbeatTimeout() {
+        if (heartbeatTimeoutTimer != null) {
+            heartbeatTimeoutTimer.cancel();
+            heartbeatTimeoutTimer = null;
+        }
+    }
+
+    // ---------------------------------------------------------------- ending
+
+    /** The session's pipe is drained: close once what is buffered has been written. */
+    public void closeWhenFlushed() {
+        closeWhenFlushed = true;
+        if (!hasPendingBytes()) {
+            close();
+            session.engineDrained(this);
+        }
+    }
+
+    /** Closes the connection without further events. */
+    public void close() {
+        if (state == CLOSED) {
+            return;
+        }
+        state = CLOSED;
+        if (handshakeTimer != null) {
+            handshakeTimer.cancel();
+        }
+        if (heartbeatTimer != null) {
+            heartbeatTimer.cancel();
+        }
+        cancelHeartbeatTimeout();
+        if (key != null) {
+            key.cancel();
+        }
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // nothing left to do with this connection
+        }
+        io.adjustLoad(-1);
+    }
+
+    /**
+     * Ends the connection after an error: a handshake event if {@code event} is not 0, then DISCONNECTED, and the
+     * session decides whether to reconnect.
+     */
+    private void fail(int event, long value, String why) {
+        if (state == CLOSED) {
+            return;
+        }
+        boolean handshaking = state != ACTIVE;
+        close();
+        if (event != 0) {
+            events.event(event, value, endpoint, remoteAddress);
+        }
+        events.event(MonitorEvents.DISCONNECTED, 0, endpoint, remoteAddress);
+        if (inMessage && pipe != null) {
+            pipe.rollback();
+            inMessage = false;
+        }
+        session.engineFailed(this, handshaking, why);
+    }
+}

@@ -1,0 +1,271 @@
+package org.zmq4j.internal.pipe;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import org.zmq4j.internal.concurrent.FrameQueue;
+
+/**
+ * One end of a bidirectional pipe between a socket and a session, or between two sockets (inproc).
+ *
+ * <p>Each end is used by one thread: its owner. Each direction is a {@link FrameQueue} holding frames as
+ * {@code byte[]} with flag bits. The high-water mark counts complete messages, as libzmq's {@code pipe_t}: a
+ * writer is full when {@code written - peerRead >= hwm}; the reader publishes its count every low-water-mark
+ * ({@code (hwm + 1) / 2}) messages and wakes a writer that found the pipe full.
+ *
+ * <p>Ending: {@link #terminate()} puts a delimiter after the last message written and tells the peer's listener.
+ * The peer reads every message before the delimiter (nothing queued is lost) and then reports the pipe as
+ * ended to its own owner through {@link Listener#pipeTerminated}. Signals to the other end always go through the
+ * other end's {@link Listener}, which moves them onto its owner's thread.
+ */
+public final class Pipe {
+    /** Flag bit: more frames of this message follow. */
+    public static final int MORE = 1;
+    /** Flag bit: a subscription frame (0x01/0x00 + topic) that 37/ZMTP 3.1 peers receive as SUBSCRIBE/CANCEL. */
+    public static final int SUBSCRIPTION = 2;
+    private static final int DELIMITER = 1 << 30;
+
+    private static final VarHandle WRITER_WAITING;
+
+    static {
+        try {
+            WRITER_WAITING = MethodHandles.lookup().findVarHandle(Pipe.class, "writerWaiting", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** Callbacks from the other end's thread; implementations hand them over to the owner's thread. */
+    public interface Listener {
+        /** The pipe has messages after its reader had found it empty. */
+        void readActivated(Pipe pipe);
+
+        /** The pipe accepts messages again after its writer had found it full. */
+        void writeActivated(Pipe pipe);
+
+        /** The other end ended the pipe (or this end reached its delimiter). */
+        void pipeTerminated(Pipe pipe);
+    }
+
+    private final FrameQueue in;
+    private final FrameQueue out;
+    private Pipe peer;
+    private final Listener listener;
+    private final int hwm;
+    private int lwm;
+
+    private long msgsWritten;
+    private long msgsRead;
+    private volatile long msgsReadPublished;
+    @SuppressWarnings("unused") // accessed through WRITER_WAITING
+    private volatile int writerWaiting;
+
+    private int readFlags;
+    private volatile int peerLinger = Integer.MIN_VALUE;
+    private boolean terminated;
+    private boolean peerTerminated;
+    private boolean delimiterReached;
+    private boolean finished;
+
+    /** Data the owner keeps with this end: routing id, peer properties, strategy slots. */
+    public byte[] routingId;
+    public Object peerProperties;
+    public Object attachment;
+    /** Strategy slot index for O(1) activation (owned by the routing strategy that holds the pipe). */
+    public int slot = -1;
+    /** Set on inproc pipes: frames go to the application without a copy, so fan-out must copy. */
+    public boolean deliversToApp;
+
+    private Pipe(FrameQueue in, FrameQueue out, Listener listener, int hwm) {
+        this.in = in;
+        this.out = out;
+        this.listener = listener;
+        this.hwm = hwm;
+    }
+
+    /**
+     * Creates a pipe; {@code hwmA} limits messages queued from A to B, {@code hwmB} from B to A (0 = none).
+     *
+     * @return the two ends, A first
+     */
+    public static Pipe[] pair(Listener a, int hwmA, Listener b, int hwmB) {
+        FrameQueue ab = new FrameQueue();
+        FrameQueue ba = new FrameQueue();
+        Pipe pa = new Pipe(ba, ab, a, hwmA);
+        Pipe pb = new Pipe(ab, ba, b, hwmB);
+        pa.peer = pb;
+        pb.peer = pa;
+        pa.lwm = lwm(hwmB);
+        pb.lwm = lwm(hwmA);
+        return new Pipe[] {pa, pb};
+    }
+
+    private static int lwm(int hwm) {
+        return hwm > 0 ? (hwm + 1) / 2 : 1024;
+    }
+
+    public Listener listener() {
+        return listener;
+    }
+
+    // ---- writing (owner thread) ----
+
+    /** True if a message can be started now; false if the pipe is full (a write activation follows) or ended. */
+    public boolean checkWrite() {
+        if (terminated || peerTerminated) {
+            return false;
+        }
+        if (hwm > 0 && msgsWritten - peer.msgsReadPublished >= hwm) {
+            WRITER_WAITING.setVolatile(this, 1);
+            if (msgsWritten - peer.msgsReadPublished >= hwm) {
+                return false;
+            }
+            WRITER_WAITING.compareAndSet(this, 1, 0);
+        }
+        return true;
+    }
+
+    /** Writes a frame after {@link #checkWrite()} allowed its message; call {@link #flush()} to publish. */
+    public void write(byte[] frame, int flags) {
+        boolean last = (flags & MORE) == 0;
+        out.write(frame, flags, last);
+        if (last) {
+            msgsWritten++;
+        }
+    }
+
+    /** Drops the frames of the message being written. */
+    public void rollback() {
+        out.rollback();
+    }
+
+    public boolean hasIncompleteMessage() {
+        return out.hasIncompleteMessage();
+    }
+
+    /** Publishes complete messages, waking the reader if it sleeps. */
+    public void flush() {
+        if (!out.flush()) {
+            peer.listener.readActivated(peer);
+        }
+    }
+
+    // ---- reading (owner thread) ----
+
+    /** True if a frame can be read now; otherwise the reader is marked asleep and a read activation follows. */
+    public boolean checkRead() {
+        if (terminated || delimiterReached) {
+            return false;
+        }
+        if (!in.checkReadOrSleep()) {
+            return false;
+        }
+        if ((in.peekFlags() & DELIMITER) != 0) {
+            reachDelimiter();
+            return false;
+        }
+        return true;
+    }
+
+    /** The next frame, or null if none (then {@link #checkRead()} semantics apply); flags in {@link #flags()}. */
+    public byte[] read() {
+        if (terminated || delimiterReached) {
+            return null;
+        }
+        if (!in.checkReadOrSleep()) {
+            return null;
+        }
+        byte[] frame = (byte[]) in.read();
+        int f = in.lastFlags();
+        if ((f & DELIMITER) != 0) {
+            delimiterReached = true;
+            listener.pipeTerminated(this);
+            return null;
+        }
+        readFlags = f;
+        if ((f & MORE) == 0 && ++msgsRead % lwm == 0) {
+            msgsReadPublished = msgsRead;
+            if ((int) WRITER_WAITING.getVolatile(peer) != 0 && WRITER_WAITING.compareAndSet(peer, 1, 0)) {
+                peer.listener.writeActivated(peer);
+            }
+        }
+        return frame;
+    }
+
+    private void reachDelimiter() {
+        in.read();
+        delimiterReached = true;
+        listener.pipeTerminated(this);
+    }
+
+    /** Flags of the frame last returned by {@link #read()}. */
+    public int flags() {
+        return readFlags;
+    }
+
+    // ---- ending ----
+
+    /** Ends this side: the peer still reads what was written before; this side reads nothing more. */
+    public void terminate() {
+        terminate(Integer.MIN_VALUE);
+    }
+
+    /**
+     * Ends this side as {@link #terminate()}, telling the peer how long (LINGER, ms) it may keep delivering what
+     * was written before the end; the peer reads it with {@link #peerLinger()}.
+     */
+    public void terminate(int linger) {
+        if (terminated) {
+            return;
+        }
+        peer.peerLinger = linger;
+        terminated = true;
+        finished = true;
+        out.rollback();
+        out.write(null, DELIMITER, true);
+        out.flush();
+        peer.listener.pipeTerminated(peer);
+    }
+
+    /**
+     * Owner: handles a {@link Listener#pipeTerminated} notice. Returns true exactly once, when the pipe is
+     * over for this side: ended here, or ended by the peer and everything before its delimiter has been read
+     * (or {@code drain} is false, and unread messages are dropped).
+     */
+    public boolean onTerminated(boolean drain) {
+        if (finished) {
+            return false;
+        }
+        peerTerminated = true;
+        if (drain && !delimiterReached) {
+            if (in.hasData() && (in.peekFlags() & DELIMITER) == 0) {
+                return false; // the reader drains first; reading the delimiter notifies again
+            }
+        }
+        finished = true;
+        terminated = true;
+        return true;
+    }
+
+    /** LINGER passed by the peer's {@link #terminate(int)}, or {@code Integer.MIN_VALUE} if it gave none. */
+    public int peerLinger() {
+        return peerLinger;
+    }
+
+    /** The peer ended the pipe: no more writes are possible. */
+    public boolean isPeerTerminated() {
+        return peerTerminated;
+    }
+
+    public boolean isTerminated() {
+        return terminated;
+    }
+
+    public int hwm() {
+        return hwm;
+    }
+
+    @Override
+    public String toString() {
+        return "Pipe[" + Integer.toHexString(System.identityHashCode(this)) + (terminated ? ",ended" : "") + "]";
+    }
+}

@@ -1,0 +1,592 @@
+package org.zmq4j.internal.socket;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.zmq4j.internal.concurrent.CommandQueue;
+import org.zmq4j.internal.engine.Session;
+import org.zmq4j.internal.engine.SocketPort;
+import org.zmq4j.internal.pipe.Pipe;
+import org.zmq4j.internal.transport.Endpoint;
+import org.zmq4j.internal.transport.StreamConnecter;
+import org.zmq4j.internal.transport.StreamListener;
+import org.zmq4j.internal.transport.inproc.InprocRegistry;
+import org.zmq4j.internal.util.EventSink;
+import org.zmq4j.internal.util.Options;
+import org.zmq4j.internal.util.ZmqError;
+
+/**
+ * The engine room every socket type extends: endpoints, the blocking send/receive loops, the command mailbox and
+ * pipe bookkeeping (libzmq's {@code socket_base_t}). A socket type supplies routing through the {@code x…} hooks.
+ *
+ * <p>Threads: the API methods and every {@code x…} hook run on the one thread using the socket. Other threads
+ * (I/O threads, inproc peers) reach it only by posting commands to its {@link CommandQueue}; the using thread runs
+ * them on entry to each call and while it waits. After {@link #close()} late commands run on an I/O thread.
+ */
+public abstract class SocketBase implements SocketPort, Pipe.Listener, InprocRegistry.Peer {
+    /** API flag: do not block (EAGAIN is a false/null result). */
+    public static final int DONTWAIT = 1;
+    /** API flag: more frames of this message follow. */
+    public static final int SNDMORE = 2;
+
+    private static final VarHandle IN_CALL;
+
+    static {
+        try {
+            IN_CALL = MethodHandles.lookup().findVarHandle(SocketBase.class, "inCall", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    protected final Options options;
+    protected final ContextCore ctx;
+    private final CommandQueue mailbox = new CommandQueue();
+    private final List<Pipe> pipes = new ArrayList<>();
+    private final Map<String, List<Object>> endpoints = new LinkedHashMap<>();
+    private final Monitor monitor = new Monitor();
+    /** Flags of the frame the type's {@link #xRecv()} returned ({@link Pipe#MORE}). */
+    protected int recvFlags;
+    private boolean rcvMore;
+    private boolean closed;
+    @SuppressWarnings("unused") // accessed through IN_CALL
+    private volatile int inCall;
+
+    protected SocketBase(ContextCore ctx, Options options) {
+        this.ctx = ctx;
+        this.options = options;
+    }
+
+    // ================================================================ type hooks
+
+    /** Takes a new pipe; {@code locallyInitiated} for connect-side pipes. */
+    protected abstract void xAttachPipe(Pipe pipe, boolean locallyInitiated);
+
+    /** Forgets a pipe that has ended. */
+    protected abstract void xPipeTerminated(Pipe pipe);
+
+    /** Sends a frame ({@code flags} = {@link Pipe#MORE}); false = would block (EAGAIN). */
+    protected boolean xSend(byte[] frame, int flags) {
+        throw new ZmqError(ZmqError.ENOTSUP, getClass().getSimpleName().toUpperCase() + " sockets cannot send");
+    }
+
+    /** Receives a frame and sets {@link #recvFlags}; null = would block. */
+    protected byte[] xRecv() {
+        throw new ZmqError(ZmqError.ENOTSUP, getClass().getSimpleName().toUpperCase() + " sockets cannot receive");
+    }
+
+    protected boolean xHasIn() {
+        return false;
+    }
+
+    protected boolean xHasOut() {
+        return false;
+    }
+
+    protected void xReadActivated(Pipe pipe) {}
+
+    protected void xWriteActivated(Pipe pipe) {}
+
+    /** A handshake completed behind an existing pipe; {@code reconnected} after the first time. */
+    protected void xHiccuped(Pipe pipe, boolean reconnected) {}
+
+    /** Type-specific option; false if the type does not know it. */
+    protected boolean xSetOption(int option, Object value) {
+        return false;
+    }
+
+    /** Type-specific option value, or null. */
+    protected Object xGetOption(int option) {
+        return null;
+    }
+
+    // ================================================================ commands from other threads
+
+    @Override
+    public final Pipe.Listener pipeListener() {
+        return this;
+    }
+
+    @Override
+    public final Options options() {
+        return options;
+    }
+
+    @Override
+    public final EventSink events() {
+        return monitor;
+    }
+
+    @Override
+    public final void attachPipe(Pipe pipe) {
+        mailbox.post(() -> attach(pipe, false));
+    }
+
+    @Override
+    public final void attachInproc(Pipe pipe, String endpoint) {
+        mailbox.post(() -> {
+            if (!closed) {
+                endpoints.computeIfAbsent(endpoint, k -> new ArrayList<>()).add(pipe);
+            }
+            attach(pipe, false);
+        });
+    }
+
+    @Override
+    public final void hiccup(Pipe pipe, Map<String, byte[]> props, boolean reconnected) {
+        mailbox.post(() -> {
+            pipe.peerProperties = props;
+            if (!closed && !pipe.isTerminated()) {
+                xHiccuped(pipe, reconnected);
+            }
+        });
+    }
+
+    @Override
+    public final void readActivated(Pipe pipe) {
+        mailbox.post(() -> {
+            if (!closed && !pipe.isTerminated()) {
+                xReadActivated(pipe);
+            }
+        });
+    }
+
+    @Override
+    public final void writeActivated(Pipe pipe) {
+        mailbox.post(() -> {
+            if (!closed && !pipe.isTerminated()) {
+                xWriteActivated(pipe);
+            }
+        });
+    }
+
+    @Override
+    public final void pipeTerminated(Pipe pipe) {
+        mailbox.post(() -> onPipeTerminated(pipe));
+    }
+
+    private void attach(Pipe pipe, boolean locallyInitiated) {
+        if (closed) {
+            pipe.terminate(0);
+            return;
+        }
+        pipes.add(pipe);
+        xAttachPipe(pipe, locallyInitiated);
+    }
+
+    private void onPipeTerminated(Pipe pipe) {
+        if (!pipe.onTerminated(!closed)) {
+            return;
+        }
+        pipes.remove(pipe);
+        forgetEndpointObject(pipe);
+        if (!closed) {
+            xPipeTerminated(pipe);
+        }
+    }
+
+    /** A type drops a pipe it will not use (second PAIR peer, duplicate routing id). */
+    protected final void dropPipe(Pipe pipe) {
+        pipes.remove(pipe);
+        forgetEndpointObject(pipe);
+        pipe.terminate(0);
+    }
+
+    private void forgetEndpointObject(Object o) {
+        for (List<Object> l : endpoints.values()) {
+            l.remove(o);
+        }
+    }
+
+    /** Runs queued commands; true if there were any. */
+    public final boolean processCommands() {
+        return mailbox.runAll();
+    }
+
+    // ================================================================ entry and waiting
+
+    private void enter() {
+        if (closed) {
+            throw new ZmqError(ZmqError.ENOTSOCK, "socket is closed");
+        }
+        if (ctx.isTerminated()) {
+            throw new ZmqError(ZmqError.ETERM, "context was terminated");
+        }
+        IN_CALL.setVolatile(this, 1);
+        if (ctx.isTerminated()) {
+            IN_CALL.setRelease(this, 0);
+            throw new ZmqError(ZmqError.ETERM, "context was terminated");
+        }
+    }
+
+    private void exit() {
+        IN_CALL.setRelease(this, 0);
+    }
+
+    /** Context: true while a thread is inside an API call of this socket. */
+    final boolean isInCall() {
+        return (int) IN_CALL.getVolatile(this) != 0;
+    }
+
+    /** Waits for a command until {@code deadline}; throws when interrupted or when the context ends. */
+    private void await(long deadline) {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new ZmqError(ZmqError.EINTR, "interrupted");
+        }
+        mailbox.await(deadline);
+        if (ctx.isTerminated()) {
+            throw new ZmqError(ZmqError.ETERM, "context was terminated");
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            throw new ZmqError(ZmqError.EINTR, "interrupted");
+        }
+    }
+
+    /** Context termination: wakes a thread blocked in this socket. */
+    final void wake() {
+        mailbox.wakeWaiter();
+    }
+
+    /** Poller: the thread to wake when a command arrives (null to stop). */
+    public final void setWaiter(Thread t) {
+        mailbox.setWaiter(t);
+    }
+
+    public final boolean hasPendingCommands() {
+        return !mailbox.isEmpty();
+    }
+
+    private static long deadline(int timeoutMillis) {
+        return timeoutMillis < 0 ? Long.MAX_VALUE : System.nanoTime() + timeoutMillis * 1_000_000L;
+    }
+
+    private static boolean expired(long deadline) {
+        return deadline != Long.MAX_VALUE && System.nanoTime() - deadline >= 0;
+    }
+
+    // ================================================================ send and receive
+
+    /** Sends one frame; false if it would block (DONTWAIT, or SNDTIMEO passed). */
+    public final boolean send(byte[] frame, int flags) {
+        enter();
+        try {
+            if (!mailbox.isEmpty()) {
+                mailbox.runAll();
+            }
+            int f = (flags & SNDMORE) != 0 ? Pipe.MORE : 0;
+            if (xSend(frame, f)) {
+                return true;
+            }
+            if ((flags & DONTWAIT) != 0 || options.sndTimeo == 0) {
+                return false;
+            }
+            long deadline = deadline(options.sndTimeo);
+            while (true) {
+                await(deadline);
+                mailbox.runAll();
+                if (xSend(frame, f)) {
+                    return true;
+                }
+                if (expired(deadline)) {
+                    return false;
+                }
+            }
+        } finally {
+            exit();
+        }
+    }
+
+    /** Receives one frame; null if none came (DONTWAIT, or RCVTIMEO passed). */
+    public final byte[] recv(int flags) {
+        enter();
+        try {
+            if (!mailbox.isEmpty()) {
+                mailbox.runAll();
+            }
+            byte[] frame = xRecv();
+            if (frame == null && (flags & DONTWAIT) == 0 && options.rcvTimeo != 0) {
+                long deadline = deadline(options.rcvTimeo);
+                while (frame == null) {
+                    await(deadline);
+                    mailbox.runAll();
+                    frame = xRecv();
+                    if (frame == null && expired(deadline)) {
+                        break;
+                    }
+                }
+            }
+            if (frame != null) {
+                rcvMore = (recvFlags & Pipe.MORE) != 0;
+            }
+            return frame;
+        } finally {
+            exit();
+        }
+    }
+
+    /** RCVMORE: the last frame received has more frames after it. */
+    public final boolean hasMore() {
+        return rcvMore;
+    }
+
+    /** EVENTS: bit 1 = a message can be received now, bit 2 = one can be sent now. */
+    public final int pollEvents() {
+        enter();
+        try {
+            mailbox.runAll();
+            return (xHasIn() ? 1 : 0) | (xHasOut() ? 2 : 0);
+        } finally {
+            exit();
+        }
+    }
+
+    // ================================================================ endpoints
+
+    public final void bind(String uri) {
+        enter();
+        try {
+            Endpoint ep = Endpoint.parse(uri);
+            switch (ep.transport) {
+                case "inproc":
+                    ctx.inproc().bind(ep.address, this);
+                    options.lastEndpoint = uri;
+                    endpoints.computeIfAbsent(uri, k -> new ArrayList<>());
+                    return;
+                case "tcp": {
+                    StreamListener l = StreamListener.bindTcp(ctx.io(), this, options.copy(), ep.address);
+                    addEndpoint(uri, l);
+                    return;
+                }
+                default: {
+                    StreamListener l = StreamListener.bindIpc(ctx.io(), this, options.copy(), ep.address);
+                    addEndpoint(uri, l);
+                }
+            }
+        } finally {
+            exit();
+        }
+    }
+
+    private void addEndpoint(String uri, StreamListener l) {
+        options.lastEndpoint = l.endpoint();
+        endpoints.computeIfAbsent(uri, k -> new ArrayList<>()).add(l);
+        if (!uri.equals(l.endpoint())) {
+            endpoints.computeIfAbsent(l.endpoint(), k -> new ArrayList<>()).add(l);
+        }
+    }
+
+    public final void connect(String uri) {
+        enter();
+        try {
+            Endpoint ep = Endpoint.parse(uri);
+            if (ep.transport.equals("inproc")) {
+                Pipe p = ctx.inproc().connect(ep.address, this);
+                endpoints.computeIfAbsent(uri, k -> new ArrayList<>()).add(p);
+                options.lastEndpoint = uri;
+                attach(p, true);
+                return;
+            }
+            Options o = options.copy();
+            Session s = new Session(ctx.io().choose(), ctx.io(), this, o, true, uri);
+            StreamConnecter c;
+            try {
+                c = ep.transport.equals("tcp") ? StreamConnecter.tcp(s, o, monitor, ep.address)
+                        : StreamConnecter.ipc(s, o, monitor, ep.address);
+            } catch (RuntimeException e) {
+                s.terminate();
+                throw e;
+            }
+            s.setConnector(c);
+            if (!o.immediate) {
+                attach(s.createPipe(), true);
+            }
+            endpoints.computeIfAbsent(uri, k -> new ArrayList<>()).add(s);
+            options.lastEndpoint = uri;
+            s.ioThread().execute(s::startConnecting);
+        } finally {
+            exit();
+        }
+    }
+
+    public final void unbind(String uri) {
+        enter();
+        try {
+            mailbox.runAll();
+            Endpoint ep = Endpoint.parse(uri);
+            List<Object> objs = endpoints.remove(uri);
+            if (ep.transport.equals("inproc")) {
+                if (!ctx.inproc().unbind(ep.address, this)) {
+                    throw new ZmqError(ZmqError.ENOENT, "not bound: " + uri);
+                }
+                terminateInprocPipes(objs);
+                return;
+            }
+            if (objs == null || objs.stream().noneMatch(o -> o instanceof StreamListener)) {
+                throw new ZmqError(ZmqError.ENOENT, "not bound: " + uri);
+            }
+            for (Object o : objs) {
+                if (o instanceof StreamListener) {
+                    StreamListener l = (StreamListener) o;
+                    endpoints.values().forEach(list -> list.remove(l));
+                    l.terminate(true);
+                }
+            }
+        } finally {
+            exit();
+        }
+    }
+
+    public final void disconnect(String uri) {
+        enter();
+        try {
+            mailbox.runAll();
+            Endpoint ep = Endpoint.parse(uri);
+            List<Object> objs = endpoints.get(uri);
+            if (objs == null || objs.stream().anyMatch(o -> o instanceof StreamListener)
+                    || (ep.transport.equals("inproc") && objs.isEmpty())) {
+                throw new ZmqError(ZmqError.ENOENT, "not connected: " + uri);
+            }
+            endpoints.remove(uri);
+            if (ep.transport.equals("inproc")) {
+                ctx.inproc().cancelPending(ep.address, this);
+                terminateInprocPipes(objs);
+                return;
+            }
+            for (Object o : objs) {
+                Session s = (Session) o;
+                for (Pipe p : new ArrayList<>(pipes)) {
+                    if (p.attachment == s) {
+                        terminateOwnPipe(p);
+                    }
+                }
+                s.closeIfNoPipe();
+            }
+        } finally {
+            exit();
+        }
+    }
+
+    private void terminateInprocPipes(List<Object> objs) {
+        if (objs == null) {
+            return;
+        }
+        for (Object o : objs) {
+            if (o instanceof Pipe) {
+                terminateOwnPipe((Pipe) o);
+            }
+        }
+    }
+
+    private void terminateOwnPipe(Pipe p) {
+        if (pipes.remove(p)) {
+            p.terminate(options.linger);
+            xPipeTerminated(p);
+        }
+    }
+
+    // ================================================================ options
+
+    public final void setOption(int option, Object value) {
+        enter();
+        try {
+            if (xSetOption(option, value)) {
+                return;
+            }
+            OptionSetter.apply(options, option, value);
+        } finally {
+            exit();
+        }
+    }
+
+    public final Object getOption(int option) {
+        enter();
+        try {
+            mailbox.runAll();
+            switch (option) {
+                case Sockopt.RCVMORE:
+                    return rcvMore;
+                case Sockopt.EVENTS:
+                    return (xHasIn() ? 1 : 0) | (xHasOut() ? 2 : 0);
+                default:
+                    Object v = xGetOption(option);
+                    return v != null ? v : OptionSetter.get(options, option);
+            }
+        } finally {
+            exit();
+        }
+    }
+
+    // ================================================================ monitor
+
+    /** Starts (or with a null endpoint stops) sending events in {@code mask} to a PAIR bound at {@code endpoint}. */
+    public final void monitor(String endpoint, int mask) {
+        enter();
+        try {
+            monitor.stop();
+            if (endpoint == null) {
+                return;
+            }
+            Endpoint ep = Endpoint.parse(endpoint);
+            if (!ep.transport.equals("inproc")) {
+                throw new ZmqError(ZmqError.EPROTONOSUPPORT, "monitor endpoints must be inproc://");
+            }
+            SocketBase pair = ctx.createSocket(org.zmq4j.internal.util.SocketTypes.PAIR);
+            try {
+                pair.setOption(Sockopt.LINGER, 0);
+                pair.bind(endpoint);
+            } catch (RuntimeException e) {
+                pair.close();
+                throw e;
+            }
+            monitor.start(pair, mask);
+        } finally {
+            exit();
+        }
+    }
+
+    /** Delivers events to {@code listener} as well (typed in-process listener); null removes it. */
+    public final void setEventListener(EventSink listener) {
+        monitor.listener = listener;
+    }
+
+    // ================================================================ close
+
+    /** Closes the socket: pipes end (what they hold is delivered within LINGER), endpoints close. */
+    public final void close() {
+        if (closed) {
+            return;
+        }
+        mailbox.runAll();
+        closed = true;
+        int linger = options.linger;
+        for (Pipe p : pipes) {
+            p.terminate(linger);
+        }
+        pipes.clear();
+        for (List<Object> objs : endpoints.values()) {
+            for (Object o : objs) {
+                if (o instanceof StreamListener) {
+                    ((StreamListener) o).terminate(false);
+                } else if (o instanceof Session) {
+                    ((Session) o).closeIfNoPipe();
+                }
+            }
+        }
+        endpoints.clear();
+        ctx.inproc().removeAll(this);
+        monitor.stop();
+        mailbox.forwardTo(ctx.reaper());
+        ctx.socketClosed(this);
+    }
+
+    public final boolean isClosed() {
+        return closed;
+    }
+
+    public final int type() {
+        return options.type;
+    }
+}

@@ -1,0 +1,2 @@
+/** Socket types of the pair pattern. */
+package org.zmq4j.internal.socket.pair;

@@ -1,0 +1,2 @@
+/** Socket types of the pubsub pattern. */
+package org.zmq4j.internal.socket.pubsub;

@@ -69,6 +69,7 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
     private boolean pulling;
     private boolean wroteToPipe;
     private boolean inMessage;
+    private boolean outMidMessage;
     private boolean closeWhenFlushed;
     private Timer handshakeTimer;
     private Timer heartbeatTimer;
@@ -395,6 +396,7 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
                 return;
             }
             int flags = pipe.flags();
+            outMidMessage = (flags & Pipe.MORE) != 0;
             byte[] body = frame;
             int wireFlags = flags & Pipe.MORE;
             if ((flags & Pipe.SUBSCRIPTION) != 0 && peerUsesCommands && frame.length > 0) {
@@ -543,6 +545,14 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
         if (inMessage && pipe != null) {
             pipe.rollback();
             inMessage = false;
+        }
+        if (outMidMessage && pipe != null) {
+            // The rest of a message half sent is dropped, so the next connection starts on a message boundary.
+            boolean more = true;
+            while (more && pipe.read() != null) {
+                more = (pipe.flags() & Pipe.MORE) != 0;
+            }
+            outMidMessage = false;
         }
         session.engineFailed(this, handshaking, why);
     }

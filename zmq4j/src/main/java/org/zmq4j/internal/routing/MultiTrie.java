@@ -75,7 +75,7 @@ public final class MultiTrie {
         if (n.next == null) {
             return;
         }
-        for (int i = 0; i < n.next.length && n.next != null; i++) {
+        for (int i = 0; n.next != null && i < n.next.length; i++) {
             TrieNode<ArrayList<Pipe>> c = n.next[i];
             if (c != null) {
                 if (len == buf.length) {

@@ -555,7 +555,7 @@ public abstract class SocketBase implements SocketPort, Pipe.Listener, InprocReg
     // ================================================================ close
 
     /** Closes the socket: pipes end (what they hold is delivered within LINGER), endpoints close. */
-    public final void close() {
+    public final synchronized void close() {
         if (closed) {
             return;
         }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A whole multipart message: an ordered list of frames, sent and received atomically (all frames or none).
@@ -16,6 +17,7 @@ import java.util.List;
  */
 public final class Message implements Iterable<byte[]> {
     private final List<byte[]> frames;
+    private Map<String, byte[]> properties = Map.of();
 
     public Message() {
         frames = new ArrayList<>(4);
@@ -79,6 +81,20 @@ public final class Message implements Iterable<byte[]> {
     public Message push(byte[] frame) {
         frames.add(0, frame);
         return this;
+    }
+
+    /**
+     * A property of the connection this message came from (libzmq's zmq_msg_gets): "Socket-Type", "Identity",
+     * "Peer-Address", "User-Id", ZAP metadata and the peer's "X-" properties; null if unknown. Names are
+     * case-insensitive.
+     */
+    public String property(String name) {
+        byte[] v = properties.get(name);
+        return v == null ? null : new String(v, StandardCharsets.UTF_8);
+    }
+
+    void properties(Map<String, byte[]> props) {
+        this.properties = props;
     }
 
     public List<byte[]> frames() {

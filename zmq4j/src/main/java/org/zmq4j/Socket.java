@@ -204,6 +204,7 @@ public final class Socket implements AutoCloseable {
             return null;
         }
         Message m = new Message().add(f);
+        m.properties(base.lastPeerProperties());
         while (base.hasMore()) {
             // Messages arrive whole: the remaining frames are already here.
             m.add(recv(0));
@@ -218,6 +219,15 @@ public final class Socket implements AutoCloseable {
 
     public Message tryRecvMessage() {
         return recvMessage(DONTWAIT);
+    }
+
+    /**
+     * A property of the connection the last frame came from ("Socket-Type", "Peer-Address", "User-Id", ZAP
+     * metadata …), as UTF-8; null if unknown. See {@link Message#property}.
+     */
+    public String property(String name) {
+        byte[] v = base.lastPeerProperty(name);
+        return v == null ? null : new String(v, StandardCharsets.UTF_8);
     }
 
     /** RCVMORE: the frame last received has more frames after it. */

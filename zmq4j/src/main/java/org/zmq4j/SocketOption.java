@@ -86,6 +86,32 @@ public final class SocketOption<T> {
     /** Close the connection if nothing arrives this long after a PING; default = HEARTBEAT_IVL. */
     public static final SocketOption<Integer> HEARTBEAT_TIMEOUT =
             rw("HEARTBEAT_TIMEOUT", Sockopt.HEARTBEAT_TIMEOUT, Integer.class);
+    /** The security mechanism in use: 0 NULL, 1 PLAIN, 2 CURVE (read-only). */
+    public static final SocketOption<Integer> MECHANISM = ro("MECHANISM", Sockopt.MECHANISM, Integer.class);
+    /** Be a PLAIN server (24/ZMTP-PLAIN); needs a ZAP handler such as {@link Authenticator}. */
+    public static final SocketOption<Boolean> PLAIN_SERVER = rw("PLAIN_SERVER", Sockopt.PLAIN_SERVER, Boolean.class);
+    /** PLAIN client user name; setting it makes the socket a PLAIN client (empty: back to NULL). */
+    public static final SocketOption<String> PLAIN_USERNAME =
+            rw("PLAIN_USERNAME", Sockopt.PLAIN_USERNAME, String.class);
+    /** PLAIN client password; setting it makes the socket a PLAIN client. */
+    public static final SocketOption<String> PLAIN_PASSWORD =
+            rw("PLAIN_PASSWORD", Sockopt.PLAIN_PASSWORD, String.class);
+    /** Be a CURVE server (needs CURVE_SECRETKEY and the zmq4j-curve artifact). */
+    public static final SocketOption<Boolean> CURVE_SERVER = rw("CURVE_SERVER", Sockopt.CURVE_SERVER, Boolean.class);
+    /** This socket's CURVE public key: 32 bytes or 40 Z85 characters (as bytes). */
+    public static final SocketOption<byte[]> CURVE_PUBLICKEY =
+            rw("CURVE_PUBLICKEY", Sockopt.CURVE_PUBLICKEY, byte[].class);
+    /** This socket's CURVE secret key: 32 bytes or 40 Z85 characters (as bytes). */
+    public static final SocketOption<byte[]> CURVE_SECRETKEY =
+            rw("CURVE_SECRETKEY", Sockopt.CURVE_SECRETKEY, byte[].class);
+    /** The server's CURVE public key, which makes this socket a CURVE client. */
+    public static final SocketOption<byte[]> CURVE_SERVERKEY =
+            rw("CURVE_SERVERKEY", Sockopt.CURVE_SERVERKEY, byte[].class);
+    /** The 27/ZAP domain; with NULL security a non-empty domain turns ZAP on. Default "". */
+    public static final SocketOption<String> ZAP_DOMAIN = rw("ZAP_DOMAIN", Sockopt.ZAP_DOMAIN, String.class);
+    /** Fail handshakes when no ZAP handler is bound, instead of letting NULL and CURVE peers in. Default false. */
+    public static final SocketOption<Boolean> ZAP_ENFORCE_DOMAIN =
+            rw("ZAP_ENFORCE_DOMAIN", Sockopt.ZAP_ENFORCE_DOMAIN, Boolean.class);
     /** The last endpoint bound or connected, with the actual port for {@code tcp://*:*} (read-only). */
     public static final SocketOption<String> LAST_ENDPOINT = ro("LAST_ENDPOINT", Sockopt.LAST_ENDPOINT, String.class);
     /** The socket type's libzmq number (read-only). */

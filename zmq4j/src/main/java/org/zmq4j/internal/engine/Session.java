@@ -6,7 +6,6 @@ import org.zmq4j.internal.io.IoContext;
 import org.zmq4j.internal.io.IoThread;
 import org.zmq4j.internal.io.Timer;
 import org.zmq4j.internal.pipe.Pipe;
-import org.zmq4j.internal.security.NullMechanism;
 import org.zmq4j.internal.util.MonitorEvents;
 import org.zmq4j.internal.util.Options;
 
@@ -97,7 +96,7 @@ public final class Session implements Pipe.Listener {
             return;
         }
         reconnectIvl = options.reconnectIvl;
-        engine = new StreamEngine(this, io, channel, options, new NullMechanism(options), socket.events(), endpoint,
+        engine = new StreamEngine(this, io, channel, options, socket.zapConnector(), socket.events(), endpoint,
                 remoteAddress);
         engine.plug(key);
     }
@@ -146,7 +145,7 @@ public final class Session implements Pipe.Listener {
         handshakes++;
         Map<String, byte[]> props = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         props.putAll(peerProps);
-        props.put("Peer-Address", peerHost(e.remoteAddress()));
+        props.put("Peer-Address", StreamEngine.peerIp(e.remoteAddress()).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         if (pipe == null) {
             if (stopped) {
                 finish();
@@ -162,20 +161,6 @@ public final class Session implements Pipe.Listener {
             socket.hiccup(socketEnd, props, handshakes > 1);
         }
         return pipe;
-    }
-
-    /** libzmq's Peer-Address property: the peer's IP without port; empty for ipc. */
-    private static byte[] peerHost(String remote) {
-        String h = remote;
-        if (h.startsWith("tcp://")) {
-            h = h.substring(6, h.lastIndexOf(':'));
-            if (h.startsWith("[")) {
-                h = h.substring(1, h.length() - 1);
-            }
-        } else {
-            h = "";
-        }
-        return h.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
 
     /** The engine closed after an error or the peer's close. */

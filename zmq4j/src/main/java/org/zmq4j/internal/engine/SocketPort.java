@@ -18,4 +18,7 @@ public interface SocketPort {
     void hiccup(Pipe pipe, java.util.Map<String, byte[]> peerProperties, boolean reconnected);
 
     EventSink events();
+
+    /** How this socket's connections reach the context's ZAP handler. */
+    org.zmq4j.internal.security.ZapConnector zapConnector();
 }

@@ -10,8 +10,13 @@ import org.zmq4j.internal.io.IoHandler;
 import org.zmq4j.internal.io.IoThread;
 import org.zmq4j.internal.io.Timer;
 import org.zmq4j.internal.pipe.Pipe;
+import org.zmq4j.internal.security.AuthFailedException;
 import org.zmq4j.internal.security.HandshakeRejectedException;
 import org.zmq4j.internal.security.Mechanism;
+import org.zmq4j.internal.security.MechanismContext;
+import org.zmq4j.internal.security.Mechanisms;
+import org.zmq4j.internal.security.NoZapHandlerException;
+import org.zmq4j.internal.security.ZapConnector;
 import org.zmq4j.internal.util.EventSink;
 import org.zmq4j.internal.util.MonitorEvents;
 import org.zmq4j.internal.util.Options;
@@ -49,7 +54,9 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
     private final IoThread io;
     private final SocketChannel channel;
     private final Options options;
-    private final Mechanism mechanism;
+    private final ZapConnector zapConnector;
+    private Mechanism mechanism;
+    private boolean encrypted;
     private final EventSink events;
     private final String endpoint;
     private final String remoteAddress;
@@ -76,13 +83,13 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
     private Timer heartbeatTimeoutTimer;
     private final boolean acceptsSubscriptions;
 
-    public StreamEngine(Session session, IoThread io, SocketChannel channel, Options options, Mechanism mechanism,
-            EventSink events, String endpoint, String remoteAddress) {
+    public StreamEngine(Session session, IoThread io, SocketChannel channel, Options options,
+            ZapConnector zapConnector, EventSink events, String endpoint, String remoteAddress) {
         this.session = session;
         this.io = io;
         this.channel = channel;
         this.options = options;
-        this.mechanism = mechanism;
+        this.zapConnector = zapConnector;
         this.events = events;
         this.endpoint = endpoint;
         this.remoteAddress = remoteAddress;
@@ -99,6 +106,8 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
      */
     public void plug(SelectionKey existing) {
         io.adjustLoad(1);
+        mechanism = Mechanisms.create(new MechanismContext(options, peerIp(remoteAddress), zapConnector,
+                io::execute, this::resumeHandshake));
         try {
             if (existing != null) {
                 key = existing;
@@ -189,7 +198,24 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
         }
     }
 
+    /** libzmq's Peer-Address: the peer's IP without port; empty for ipc. */
+    static String peerIp(String remote) {
+        if (!remote.startsWith("tcp://")) {
+            return "";
+        }
+        String h = remote.substring(6, remote.lastIndexOf(':'));
+        return h.startsWith("[") ? h.substring(1, h.length() - 1) : h;
+    }
+
     private void protocolFailure(ZmtpException e) {
+        if (e instanceof AuthFailedException) {
+            fail(MonitorEvents.HANDSHAKE_FAILED_AUTH, ((AuthFailedException) e).status(), e.getMessage());
+            return;
+        }
+        if (e instanceof NoZapHandlerException) {
+            fail(MonitorEvents.HANDSHAKE_FAILED_NO_DETAIL, 14 /* EFAULT, as libzmq */, e.getMessage());
+            return;
+        }
         if (e instanceof HandshakeRejectedException) {
             int status = ((HandshakeRejectedException) e).authStatus();
             if (status != 0) {
@@ -222,20 +248,60 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
         peerUsesCommands = g.major() > 3 || g.minor() >= 1;
         decoder = new FrameDecoder(options.maxMsgSize);
         state = HANDSHAKE;
-        sendHandshakeCommands();
+        advanceHandshake();
     }
 
-    private void sendHandshakeCommands() {
+    /** Sends what the mechanism has to say and acts on its status. */
+    private void advanceHandshake() throws ZmtpException {
         byte[] cmd;
         while ((cmd = mechanism.nextCommand()) != null) {
             FrameEncoder.writeFrame(out, FrameEncoder.COMMAND, cmd, 0, cmd.length);
         }
         flushOut();
+        switch (mechanism.status()) {
+            case READY:
+                if (state == HANDSHAKE) {
+                    handshakeDone();
+                }
+                break;
+            case ERROR:
+                throw mechanism.failure();
+            default:
+                break;
+        }
+    }
+
+    /** The mechanism finished an asynchronous step (a ZAP reply): continue the handshake. */
+    private void resumeHandshake() {
+        if (state != HANDSHAKE) {
+            return;
+        }
+        try {
+            advanceHandshake();
+        } catch (ZmtpException e) {
+            protocolFailure(e);
+            return;
+        }
+        if (state == ACTIVE && in.position() > 0) {
+            process(); // messages that arrived while we waited
+        }
     }
 
     @Override
     public boolean frame(byte[] body, int flags) {
         if (state == ACTIVE) {
+            if (encrypted) {
+                try {
+                    if ((flags & FrameEncoder.COMMAND) == 0 || !Command.is(body, "MESSAGE")) {
+                        throw new ZmtpException(ProtocolErrors.ZMTP_UNEXPECTED_COMMAND,
+                                "a plain frame on an encrypted connection");
+                    }
+                    body = mechanism.decode(body);
+                    flags = mechanism.decodedFlags();
+                } catch (ZmtpException e) {
+                    throw new HandshakeFailure(e);
+                }
+            }
             if ((flags & FrameEncoder.COMMAND) != 0) {
                 return command(body);
             }
@@ -255,10 +321,7 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
                 throw new ZmtpException(ProtocolErrors.ZMTP_UNEXPECTED_COMMAND, "message before handshake completed");
             }
             mechanism.processCommand(body);
-            sendHandshakeCommands();
-            if (mechanism.isReady()) {
-                handshakeDone();
-            }
+            advanceHandshake();
             return true;
         } catch (ZmtpException e) {
             throw new HandshakeFailure(e);
@@ -280,6 +343,7 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
             handshakeTimer = null;
         }
         state = ACTIVE;
+        encrypted = mechanism.encryptsMessages();
         Map<String, byte[]> props = mechanism.peerProperties();
         events.event(MonitorEvents.HANDSHAKE_SUCCEEDED, 0, endpoint, remoteAddress);
         pipe = session.engineReady(this, props);
@@ -404,6 +468,10 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
                 body = Command.encode(frame[0] == 1 ? Command.SUBSCRIBE : Command.CANCEL, frame, 1, frame.length - 1);
                 wireFlags = FrameEncoder.COMMAND;
             }
+            if (encrypted) {
+                body = mechanism.encode(body, wireFlags);
+                wireFlags = FrameEncoder.COMMAND;
+            }
             FrameEncoder.writeHeader(out, wireFlags, body.length);
             if (body.length <= out.remaining()) {
                 out.put(body);
@@ -438,7 +506,8 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
         return done;
     }
 
-    private void sendCommand(byte[] body) {
+    private void sendCommand(byte[] command) {
+        byte[] body = encrypted ? mechanism.encode(command, FrameEncoder.COMMAND) : command;
         if (out.remaining() < FrameEncoder.LONG_HEADER_SIZE + body.length) {
             if (!writePending() || out.remaining() < FrameEncoder.LONG_HEADER_SIZE + body.length) {
                 return; // output is backed up; a dropped PONG is harmless

@@ -222,7 +222,11 @@ public final class Pipe {
         finished = true;
         out.rollback();
         out.write(null, DELIMITER, true);
-        out.flush();
+        if (!out.flush()) {
+            // The flush took the reader's sleep mark: wake it, or complete messages written since the last flush
+            // (an engine that fails mid-batch) would wait before the delimiter in a pipe nobody reads.
+            peer.listener.readActivated(peer);
+        }
         peer.listener.pipeTerminated(peer);
     }
 

@@ -2,6 +2,7 @@ package org.zmq4j.internal.security;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.zmq4j.internal.util.Options;
 import org.zmq4j.internal.util.SocketTypes;
@@ -12,16 +13,20 @@ import org.zmq4j.internal.zmtp.ZmtpException;
 
 /**
  * The NULL mechanism (37/ZMTP 3.1 "The NULL Security Mechanism"): each side sends READY with its metadata and
- * waits for the other's; the peer's Socket-Type is checked against the legal peer types.
+ * waits for the other's; the peer's Socket-Type is checked against the legal peer types. With a ZAP_DOMAIN set,
+ * the ZAP handler is asked first and READY goes out only if it allows the peer (libzmq's null_mechanism).
  */
 public final class NullMechanism implements Mechanism {
     private final Options options;
+    private final ZapAuthentication zap;
     private boolean sent;
     private boolean received;
+    private boolean errorSent;
     private Map<String, byte[]> peer = Map.of();
 
-    public NullMechanism(Options options) {
-        this.options = options;
+    public NullMechanism(MechanismContext ctx) {
+        this.options = ctx.options();
+        this.zap = new ZapAuthentication(ctx);
     }
 
     @Override
@@ -36,11 +41,23 @@ public final class NullMechanism implements Mechanism {
 
     @Override
     public byte[] nextCommand() {
-        if (sent) {
+        if (sent || errorSent) {
             return null;
         }
-        sent = true;
-        return Command.ready(localProperties(options));
+        if (!options.zapDomain.isEmpty() && zap.state() == ZapAuthentication.State.IDLE) {
+            zap.start("NULL", List.of(), false);
+        }
+        switch (zap.state()) {
+            case WAITING:
+            case FAILED:
+                return null;
+            case DENIED:
+                errorSent = true;
+                return zap.errorCommand();
+            default:
+                sent = true;
+                return Command.ready(localProperties(options));
+        }
     }
 
     /** The metadata every mechanism sends: Socket-Type, and Identity for the types libzmq sends it from. */
@@ -59,9 +76,7 @@ public final class NullMechanism implements Mechanism {
             throw new ZmtpException(ProtocolErrors.ZMTP_UNEXPECTED_COMMAND, "command after READY in handshake");
         }
         if (Command.is(body, Command.READY)) {
-            int off = Command.dataOffset(body);
-            peer = Metadata.decode(body, off, body.length - off, ProtocolErrors.ZMTP_MALFORMED_COMMAND_READY);
-            checkSocketType(options, peer);
+            peer = parseProperties(options, body, ProtocolErrors.ZMTP_MALFORMED_COMMAND_READY);
             received = true;
         } else if (Command.is(body, Command.ERROR)) {
             throw new HandshakeRejectedException(Command.errorReason(body));
@@ -69,6 +84,14 @@ public final class NullMechanism implements Mechanism {
             throw new ZmtpException(ProtocolErrors.ZMTP_UNEXPECTED_COMMAND,
                     "unexpected command in NULL handshake: " + Command.name(body));
         }
+    }
+
+    /** Parses a READY or INITIATE body's metadata and checks the peer's Socket-Type. */
+    static Map<String, byte[]> parseProperties(Options options, byte[] body, int malformedError) throws ZmtpException {
+        int off = Command.dataOffset(body);
+        Map<String, byte[]> props = Metadata.decode(body, off, body.length - off, malformedError);
+        checkSocketType(options, props);
+        return props;
     }
 
     /** 37/ZMTP 3.1: "The peer SHOULD enforce that the other peer is using a valid socket type." */
@@ -86,12 +109,20 @@ public final class NullMechanism implements Mechanism {
     }
 
     @Override
-    public boolean isReady() {
-        return sent && received;
+    public Status status() {
+        if (zap.state() == ZapAuthentication.State.DENIED || zap.state() == ZapAuthentication.State.FAILED) {
+            return Status.ERROR;
+        }
+        return sent && received ? Status.READY : Status.HANDSHAKING;
+    }
+
+    @Override
+    public ZmtpException failure() {
+        return zap.failure();
     }
 
     @Override
     public Map<String, byte[]> peerProperties() {
-        return peer;
+        return zap.decorate(peer);
     }
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.zmq4j.internal.io.IoContext;
+import org.zmq4j.internal.security.ZapConnector;
 import org.zmq4j.internal.socket.pair.Pair;
 import org.zmq4j.internal.socket.pipeline.Pull;
 import org.zmq4j.internal.socket.pipeline.Push;
@@ -74,6 +75,11 @@ public final class ContextCore {
 
     InprocRegistry inproc() {
         return inproc;
+    }
+
+    /** How connections reach the ZAP handler (27/ZAP: bound at inproc://zeromq.zap.01). */
+    ZapConnector zapConnector() {
+        return listener -> inproc.connectInternal("zeromq.zap.01", listener);
     }
 
     /** Where a closed socket's late commands run. */

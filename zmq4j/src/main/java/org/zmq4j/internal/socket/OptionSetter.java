@@ -1,6 +1,8 @@
 package org.zmq4j.internal.socket;
 
+import org.zmq4j.internal.security.Mechanisms;
 import org.zmq4j.internal.util.Options;
+import org.zmq4j.internal.util.Z85;
 import org.zmq4j.internal.util.ZmqError;
 
 /**
@@ -71,6 +73,56 @@ final class OptionSetter {
                 break;
             }
             case Sockopt.HEARTBEAT_TIMEOUT: o.heartbeatTimeout = atLeast(v, 0); break;
+            // Security, with libzmq's side effects on MECHANISM and the server role (options.cpp).
+            case Sockopt.PLAIN_SERVER:
+                o.asServer = (Boolean) v;
+                o.mechanism = o.asServer ? Options.MECHANISM_PLAIN : Options.MECHANISM_NULL;
+                break;
+            case Sockopt.PLAIN_USERNAME:
+            case Sockopt.PLAIN_PASSWORD: {
+                String s = (String) v;
+                if (option == Sockopt.PLAIN_USERNAME) {
+                    o.plainUsername = s;
+                } else {
+                    o.plainPassword = s;
+                }
+                if (s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 255) {
+                    throw new ZmqError(ZmqError.EINVAL, "PLAIN credentials are at most 255 bytes");
+                }
+                o.asServer = false;
+                o.mechanism = s.isEmpty() ? Options.MECHANISM_NULL : Options.MECHANISM_PLAIN;
+                break;
+            }
+            case Sockopt.CURVE_SERVER:
+                requireCurve();
+                o.asServer = (Boolean) v;
+                o.mechanism = o.asServer ? Options.MECHANISM_CURVE : Options.MECHANISM_NULL;
+                break;
+            case Sockopt.CURVE_PUBLICKEY:
+                requireCurve();
+                o.curvePublicKey = curveKey(v);
+                o.mechanism = Options.MECHANISM_CURVE;
+                break;
+            case Sockopt.CURVE_SECRETKEY:
+                requireCurve();
+                o.curveSecretKey = curveKey(v);
+                o.mechanism = Options.MECHANISM_CURVE;
+                break;
+            case Sockopt.CURVE_SERVERKEY:
+                requireCurve();
+                o.curveServerKey = curveKey(v);
+                o.asServer = false;
+                o.mechanism = Options.MECHANISM_CURVE;
+                break;
+            case Sockopt.ZAP_DOMAIN: {
+                String d = (String) v;
+                if (d.length() > 255) {
+                    throw new ZmqError(ZmqError.EINVAL, "ZAP_DOMAIN is at most 255 characters");
+                }
+                o.zapDomain = d;
+                break;
+            }
+            case Sockopt.ZAP_ENFORCE_DOMAIN: o.zapEnforceDomain = (Boolean) v; break;
             case Sockopt.ROUTER_MANDATORY:
             case Sockopt.SUBSCRIBE:
             case Sockopt.UNSUBSCRIBE:
@@ -111,10 +163,42 @@ final class OptionSetter {
             case Sockopt.HEARTBEAT_TTL: return o.heartbeatTtl;
             case Sockopt.HEARTBEAT_TIMEOUT: return o.heartbeatTimeout;
             case Sockopt.LAST_ENDPOINT: return o.lastEndpoint;
+            case Sockopt.MECHANISM: return o.mechanism;
+            case Sockopt.PLAIN_SERVER: return o.mechanism == Options.MECHANISM_PLAIN && o.asServer;
+            case Sockopt.PLAIN_USERNAME: return o.plainUsername;
+            case Sockopt.PLAIN_PASSWORD: return o.plainPassword;
+            case Sockopt.CURVE_SERVER: return o.mechanism == Options.MECHANISM_CURVE && o.asServer;
+            case Sockopt.CURVE_PUBLICKEY: return o.curvePublicKey == null ? null : o.curvePublicKey.clone();
+            case Sockopt.CURVE_SECRETKEY: return o.curveSecretKey == null ? null : o.curveSecretKey.clone();
+            case Sockopt.CURVE_SERVERKEY: return o.curveServerKey == null ? null : o.curveServerKey.clone();
+            case Sockopt.ZAP_DOMAIN: return o.zapDomain;
+            case Sockopt.ZAP_ENFORCE_DOMAIN: return o.zapEnforceDomain;
             case Sockopt.TYPE: return o.type;
             default:
                 throw new ZmqError(ZmqError.EINVAL, "option " + option + " cannot be read");
         }
+    }
+
+    private static void requireCurve() {
+        if (!Mechanisms.curveAvailable()) {
+            // Let the provider lookup say which artifact is missing.
+            Mechanisms.curve();
+        }
+    }
+
+    /** A CURVE key as libzmq takes it: 32 bytes, or its 40-character Z85 text. */
+    private static byte[] curveKey(Object v) {
+        byte[] k = (byte[]) v;
+        if (k.length == 32) {
+            return k.clone();
+        }
+        if (k.length == 40) {
+            String text = new String(k, java.nio.charset.StandardCharsets.US_ASCII);
+            if (Z85.isValid(text)) {
+                return Z85.decode(text);
+            }
+        }
+        throw new ZmqError(ZmqError.EINVAL, "a CURVE key is 32 bytes or 40 Z85 characters");
     }
 
     private static int atLeast(Object v, int min) {

@@ -93,6 +93,11 @@ public abstract class SocketBase implements SocketPort, Pipe.Listener, InprocReg
     /** A handshake completed behind an existing pipe; {@code reconnected} after the first time. */
     protected void xHiccuped(Pipe pipe, boolean reconnected) {}
 
+    /** The pipe the last received frame came from, or null (for message properties). */
+    protected Pipe xLastIn() {
+        return null;
+    }
+
     /** Type-specific option; false if the type does not know it. */
     protected boolean xSetOption(int option, Object value) {
         return false;
@@ -118,6 +123,11 @@ public abstract class SocketBase implements SocketPort, Pipe.Listener, InprocReg
     @Override
     public final EventSink events() {
         return monitor;
+    }
+
+    @Override
+    public final org.zmq4j.internal.security.ZapConnector zapConnector() {
+        return ctx.zapConnector();
     }
 
     @Override
@@ -325,6 +335,34 @@ public abstract class SocketBase implements SocketPort, Pipe.Listener, InprocReg
         } finally {
             exit();
         }
+    }
+
+    /**
+     * A property of the connection the last frame came from (libzmq's zmq_msg_gets): Socket-Type, Identity,
+     * Peer-Address, User-Id, ZAP metadata; null if unknown.
+     */
+    @SuppressWarnings("unchecked")
+    public final byte[] lastPeerProperty(String name) {
+        Pipe p = xLastIn();
+        if (p == null || !(p.peerProperties instanceof Map)) {
+            return null;
+        }
+        Map<String, byte[]> props = (Map<String, byte[]>) p.peerProperties;
+        byte[] v = props.get(name);
+        if (v == null && name.equalsIgnoreCase("Routing-Id")) {
+            v = p.routingId;
+        }
+        return v;
+    }
+
+    /** All properties of the connection the last frame came from (case-insensitive names), or an empty map. */
+    @SuppressWarnings("unchecked")
+    public final Map<String, byte[]> lastPeerProperties() {
+        Pipe p = xLastIn();
+        if (p == null || !(p.peerProperties instanceof Map)) {
+            return Map.of();
+        }
+        return java.util.Collections.unmodifiableMap((Map<String, byte[]>) p.peerProperties);
     }
 
     /** RCVMORE: the last frame received has more frames after it. */

@@ -29,9 +29,18 @@ public final class Sockopt {
     public static final int IMMEDIATE = 39;
     public static final int XPUB_VERBOSE = 40;
     public static final int IPV6 = 42;
+    public static final int MECHANISM = 43;
+    public static final int PLAIN_SERVER = 44;
+    public static final int PLAIN_USERNAME = 45;
+    public static final int PLAIN_PASSWORD = 46;
+    public static final int CURVE_SERVER = 47;
+    public static final int CURVE_PUBLICKEY = 48;
+    public static final int CURVE_SECRETKEY = 49;
+    public static final int CURVE_SERVERKEY = 50;
     public static final int PROBE_ROUTER = 51;
     public static final int REQ_CORRELATE = 52;
     public static final int REQ_RELAXED = 53;
+    public static final int ZAP_DOMAIN = 55;
     public static final int ROUTER_HANDOVER = 56;
     public static final int CONNECT_ROUTING_ID = 61;
     public static final int HANDSHAKE_IVL = 66;
@@ -39,6 +48,7 @@ public final class Sockopt {
     public static final int HEARTBEAT_TTL = 76;
     public static final int HEARTBEAT_TIMEOUT = 77;
     public static final int XPUB_VERBOSER = 78;
+    public static final int ZAP_ENFORCE_DOMAIN = 93;
 
     private Sockopt() {}
 }

@@ -35,6 +35,22 @@ public final class Options implements Cloneable {
     public int heartbeatTtl = 0;
     public int heartbeatTimeout = -1;
     public String lastEndpoint = "";
+    /** Security mechanism: 0 NULL, 1 PLAIN, 2 CURVE (libzmq's ZMQ_NULL, ZMQ_PLAIN, ZMQ_CURVE). */
+    public int mechanism = MECHANISM_NULL;
+    /** PLAIN_SERVER / CURVE_SERVER: this side is the server of the handshake. */
+    public boolean asServer;
+    public String plainUsername = "";
+    public String plainPassword = "";
+    public byte[] curvePublicKey;
+    public byte[] curveSecretKey;
+    public byte[] curveServerKey;
+    public String zapDomain = "";
+    public boolean zapEnforceDomain;
+
+    public static final int MECHANISM_NULL = 0;
+    public static final int MECHANISM_PLAIN = 1;
+    public static final int MECHANISM_CURVE = 2;
+
     /** The peer's Identity property names the pipe (ROUTER, REP). */
     public boolean recvRoutingId;
 

@@ -68,4 +68,9 @@ public final class Pair extends SocketBase {
     protected boolean xHasOut() {
         return pipe != null && (sendingMore || pipe.checkWrite());
     }
+
+    @Override
+    protected Pipe xLastIn() {
+        return pipe;
+    }
 }

@@ -40,4 +40,9 @@ public final class Pull extends SocketBase {
     protected boolean xHasIn() {
         return fq.hasIn();
     }
+
+    @Override
+    protected Pipe xLastIn() {
+        return fq.lastIn();
+    }
 }

@@ -104,4 +104,9 @@ public class XSub extends SocketBase {
     protected boolean xHasIn() {
         return fq.hasIn();
     }
+
+    @Override
+    protected Pipe xLastIn() {
+        return fq.lastIn();
+    }
 }

@@ -59,4 +59,9 @@ public class Dealer extends SocketBase {
     protected boolean xHasOut() {
         return lb.hasOut();
     }
+
+    @Override
+    protected Pipe xLastIn() {
+        return fq.lastIn();
+    }
 }

@@ -221,4 +221,9 @@ public class Router extends SocketBase {
                 return false;
         }
     }
+
+    @Override
+    protected Pipe xLastIn() {
+        return fq.lastIn();
+    }
 }

@@ -84,6 +84,23 @@ public final class InprocRegistry {
         return ends[0];
     }
 
+    /**
+     * Connects an internal pipe end (not a socket: the ZAP client of a connection) to the socket bound at
+     * {@code name}; returns that end, or null if nothing is bound there.
+     */
+    public synchronized Pipe connectInternal(String name, Pipe.Listener listener) {
+        Peer binder = bound.get(name);
+        if (binder == null) {
+            return null;
+        }
+        Pipe[] ends = Pipe.pair(listener, 0, binder.pipeListener(), 0);
+        Map<String, byte[]> props = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        props.put("Socket-Type", "DEALER".getBytes(StandardCharsets.US_ASCII));
+        ends[1].peerProperties = props;
+        binder.attachInproc(ends[1], "inproc://" + name);
+        return ends[0];
+    }
+
     /** Forgets {@code name} if {@code binder} holds it; false if it did not. */
     public synchronized boolean unbind(String name, Peer binder) {
         if (bound.get(name) != binder) {

@@ -82,8 +82,55 @@ class ArchitectureTest {
     void shouldExportOnlyThePublicPackage() {
         Path moduleInfo = mainSources().resolve("module-info.java");
         assertTrue(Files.isRegularFile(moduleInfo), "missing " + moduleInfo.toAbsolutePath());
-        assertEquals(List.of(ROOT), exportedPackages(read(moduleInfo)),
-                "module-info.java must export exactly the public package " + ROOT);
+        assertEquals(List.of(ROOT), unqualifiedExports(read(moduleInfo)),
+                "module-info.java must export exactly the public package " + ROOT + " to everyone");
+        for (String target : qualifiedExportTargets(read(moduleInfo))) {
+            assertEquals(CURVE_MODULE, target,
+                    "internal packages may be exported only to the project's own " + CURVE_MODULE + " module");
+        }
+    }
+
+    /** The one module the internals are opened to: CURVE plugs into the security layer from it. */
+    static final String CURVE_MODULE = "org.zmq4j.curve";
+
+    /** Packages exported to every module. */
+    static List<String> unqualifiedExports(String moduleInfo) {
+        List<String> packages = new ArrayList<>();
+        Matcher exports = EXPORTS.matcher(blankCommentsAndLiterals(moduleInfo));
+        while (exports.find()) {
+            if (exports.group(2).isBlank()) {
+                packages.add(exports.group(1));
+            }
+        }
+        return packages;
+    }
+
+    /** The modules named after {@code to} in qualified exports. */
+    static List<String> qualifiedExportTargets(String moduleInfo) {
+        List<String> targets = new ArrayList<>();
+        Matcher exports = EXPORTS.matcher(blankCommentsAndLiterals(moduleInfo));
+        while (exports.find()) {
+            String rest = exports.group(2).trim();
+            if (rest.startsWith("to")) {
+                for (String m : rest.substring(2).split(",")) {
+                    targets.add(m.trim());
+                }
+            }
+        }
+        return targets;
+    }
+
+    @Test
+    void shouldTellQualifiedExportsFromPublicOnes() {
+        String moduleInfo = """
+                module org.zmq4j {
+                    exports org.zmq4j;
+                    exports org.zmq4j.internal.security to org.zmq4j.curve;
+                    exports org.zmq4j.internal.util to org.zmq4j.curve, other.mod;
+                }
+                """;
+        assertEquals(List.of("org.zmq4j"), unqualifiedExports(moduleInfo));
+        assertEquals(List.of("org.zmq4j.curve", "org.zmq4j.curve", "other.mod"), qualifiedExportTargets(moduleInfo));
     }
 
     // The checks above pass trivially if the scanner finds nothing, so the scanner is tested on its own.

@@ -1,6 +1,5 @@
 package org.zmq4j.internal.security;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -11,8 +10,8 @@ import org.zmq4j.internal.zmtp.ZmtpException;
  * ZAP_DOMAIN) and CURVE pass without one unless ZAP_ENFORCE_DOMAIN is set. On a non-200 reply the mechanism sends
  * an ERROR command whose reason is the status code, except for 300 (libzmq's zap_client).
  */
-final class ZapAuthentication implements ZapClient.Callback {
-    enum State { IDLE, WAITING, ALLOWED, DENIED, FAILED }
+public final class ZapAuthentication implements ZapClient.Callback {
+    public enum State { IDLE, WAITING, ALLOWED, DENIED, FAILED }
 
     private final MechanismContext ctx;
     private State state = State.IDLE;
@@ -22,12 +21,12 @@ final class ZapAuthentication implements ZapClient.Callback {
     private byte[] userId = new byte[0];
     private Map<String, byte[]> metadata = Map.of();
 
-    ZapAuthentication(MechanismContext ctx) {
+    public ZapAuthentication(MechanismContext ctx) {
         this.ctx = ctx;
     }
 
     /** Sends the request, or decides at once when no handler is bound. */
-    void start(String mechanism, List<byte[]> credentials, boolean handlerRequired) {
+    public void start(String mechanism, List<byte[]> credentials, boolean handlerRequired) {
         client = ctx.newZapClient();
         if (!client.connect()) {
             client = null;
@@ -74,22 +73,22 @@ final class ZapAuthentication implements ZapClient.Callback {
         }
     }
 
-    State state() {
+    public State state() {
         return state;
     }
 
     /** The ERROR command to send after a denial (none for 300, as libzmq). */
-    byte[] errorCommand() {
+    public byte[] errorCommand() {
         return state == State.DENIED && status != 300
                 ? org.zmq4j.internal.zmtp.Command.error(Integer.toString(status)) : null;
     }
 
-    ZmtpException failure() {
+    public ZmtpException failure() {
         return failure;
     }
 
     /** Adds User-Id and the handler's metadata to the peer's properties. */
-    Map<String, byte[]> decorate(Map<String, byte[]> peer) {
+    public Map<String, byte[]> decorate(Map<String, byte[]> peer) {
         Map<String, byte[]> all = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         all.putAll(peer);
         all.putAll(metadata);
@@ -99,11 +98,7 @@ final class ZapAuthentication implements ZapClient.Callback {
         return all;
     }
 
-    static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
-    }
-
-    void close() {
+    public void close() {
         closeClient();
     }
 }

@@ -81,6 +81,8 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
     private Timer handshakeTimer;
     private Timer heartbeatTimer;
     private Timer heartbeatTimeoutTimer;
+    /** Armed by a PING with a TTL; ended, as the heartbeat timeout, by any incoming traffic. */
+    private Timer pingTtlTimer;
     private final boolean acceptsSubscriptions;
 
     public StreamEngine(Session session, IoThread io, SocketChannel channel, Options options,
@@ -291,6 +293,11 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
     public boolean frame(byte[] body, int flags) {
         if (state == ACTIVE) {
             if (encrypted) {
+                // A refused frame is offered again: decrypt only what the pipe can take, so that the mechanism
+                // never sees a MESSAGE twice (its nonce would then look replayed).
+                if (!inMessage && !pipe.checkWrite()) {
+                    return false;
+                }
                 try {
                     if ((flags & FrameEncoder.COMMAND) == 0 || !Command.is(body, "MESSAGE")) {
                         throw new ZmtpException(ProtocolErrors.ZMTP_UNEXPECTED_COMMAND,
@@ -358,6 +365,12 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
     private boolean command(byte[] body) {
         if (Command.is(body, Command.PING)) {
             try {
+                int ttl = Command.pingTtl(body);
+                if (ttl > 0 && pingTtlTimer == null) {
+                    // 37/ZMTP 3.1: consider the connection dead "If it receives a PING command with a non-zero TTL
+                    // and then does not receive any further traffic within that TTL" (deciseconds), as libzmq does.
+                    pingTtlTimer = io.schedule(ttl * 100L, () -> fail(0, 0, "no traffic within the peer's PING TTL"));
+                }
                 byte[] pong = Command.pong(Command.pingContext(body));
                 sendCommand(pong);
             } catch (ZmtpException e) {
@@ -555,10 +568,15 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
         }
     }
 
+    /** Incoming traffic (or closing): ends the wait for a PONG and the peer's PING TTL alike. */
     private void cancelHeartbeatTimeout() {
         if (heartbeatTimeoutTimer != null) {
             heartbeatTimeoutTimer.cancel();
             heartbeatTimeoutTimer = null;
+        }
+        if (pingTtlTimer != null) {
+            pingTtlTimer.cancel();
+            pingTtlTimer = null;
         }
     }
 

@@ -219,11 +219,13 @@ public abstract class SocketBase implements SocketPort, Pipe.Listener, InprocReg
     // ================================================================ entry and waiting
 
     private void enter() {
-        if (closed) {
-            throw new ZmqError(ZmqError.ENOTSOCK, "socket is closed");
-        }
+        // Termination first: Context.close() closes the sockets it finds open, and a thread that was parked in a
+        // Poller on one of them must still learn ETERM, not ENOTSOCK.
         if (ctx.isTerminated()) {
             throw new ZmqError(ZmqError.ETERM, "context was terminated");
+        }
+        if (closed) {
+            throw new ZmqError(ZmqError.ENOTSOCK, "socket is closed");
         }
         IN_CALL.setVolatile(this, 1);
         if (ctx.isTerminated()) {

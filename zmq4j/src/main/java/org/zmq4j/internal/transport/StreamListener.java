@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.zmq4j.internal.engine.Session;
 import org.zmq4j.internal.engine.SocketPort;
 import org.zmq4j.internal.io.IoContext;
@@ -38,6 +39,7 @@ public final class StreamListener implements IoHandler {
     private final String endpoint;
     private final Path ipcPath;
     private final Set<Session> sessions = new HashSet<>();
+    private final AtomicBoolean pathReleased = new AtomicBoolean();
     private SelectionKey key;
     private boolean closed;
 
@@ -180,6 +182,9 @@ public final class StreamListener implements IoHandler {
      * in their handshake end, and the rest end with their pipes (socket close, honouring LINGER).
      */
     public void terminate(boolean dropSessions) {
+        // The ipc path is unlinked now, on the caller's thread: done later on the I/O thread, it could delete the
+        // socket file of a bind of the same path made right after this close or unbind, orphaning that listener.
+        boolean unlinkFailed = ipcPath != null && !pathReleased.getAndSet(true) && !unlinkPath();
         io.execute(() -> {
             if (closed) {
                 return;
@@ -193,12 +198,8 @@ public final class StreamListener implements IoHandler {
             } catch (IOException e) {
                 socket.events().event(MonitorEvents.CLOSE_FAILED, 0, endpoint, "");
             }
-            if (ipcPath != null) {
-                try {
-                    Files.deleteIfExists(ipcPath);
-                } catch (IOException e) {
-                    socket.events().event(MonitorEvents.CLOSE_FAILED, 0, endpoint, "");
-                }
+            if (unlinkFailed) {
+                socket.events().event(MonitorEvents.CLOSE_FAILED, 0, endpoint, "");
             }
             socket.events().event(MonitorEvents.CLOSED, 0, endpoint, "");
             for (Session s : sessions) {
@@ -210,5 +211,14 @@ public final class StreamListener implements IoHandler {
             }
             ctx.release();
         });
+    }
+
+    private boolean unlinkPath() {
+        try {
+            Files.deleteIfExists(ipcPath);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 }

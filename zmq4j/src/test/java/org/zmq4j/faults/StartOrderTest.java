@@ -95,7 +95,7 @@ class StartOrderTest {
 
                 push.send("queued while down");
                 try (Socket second = socket(SocketType.PULL)) {
-                    Transport.rebind(second, endpoint);
+                    second.bind(endpoint);
                     assertEquals("queued while down", second.recvStr());
                     push.send("to the second");
                     assertEquals("to the second", second.recvStr());
@@ -117,7 +117,7 @@ class StartOrderTest {
             push.connect(endpoint);
             for (int round = 0; round < 50; round++) {
                 try (Socket pull = socket(SocketType.PULL)) {
-                    Transport.rebind(pull, endpoint);
+                    pull.bind(endpoint);
                     push.send("round " + round);
                     assertEquals("round " + round, pull.recvStr(), "round " + round);
                 }
@@ -149,7 +149,7 @@ class StartOrderTest {
                 events.await(Type.DISCONNECTED);
 
                 try (Socket second = socket(SocketType.PUB)) {
-                    Transport.rebind(second, endpoint);
+                    second.bind(endpoint);
                     assertEquals("weather 2", publishUntilReceived(second, sub, "weather 2"));
                 }
             }
@@ -184,7 +184,7 @@ class StartOrderTest {
             pull.connect(endpoint);
             for (int round = 0; round < 3; round++) {
                 try (Socket push = socket(SocketType.PUSH)) {
-                    Transport.rebind(push, endpoint);
+                    push.bind(endpoint);
                     MonitorEvent e = events.await(Type.HANDSHAKE_SUCCEEDED);
                     assertEquals(endpoint, e.endpoint());
                     push.send("round " + round);

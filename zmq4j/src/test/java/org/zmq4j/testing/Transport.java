@@ -7,7 +7,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import org.zmq4j.Socket;
 import org.zmq4j.ZmqException;
 
@@ -40,26 +39,6 @@ public enum Transport {
             case TCP: return "tcp://127.0.0.1:" + freePort();
             case IPC: return "ipc://" + freshIpcPath();
             default: return "inproc://zmq4j-test-" + NAMES.incrementAndGet();
-        }
-    }
-
-    /**
-     * Binds {@code socket} to {@code endpoint}, which a socket closed a moment ago may still hold: a closed
-     * listener lets go of its TCP port on its I/O thread, after close() has returned (libzmq's close is
-     * asynchronous too), and nothing signals when. Retries EADDRINUSE, and only that, until a deadline.
-     */
-    public static void rebind(Socket socket, String endpoint) {
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (true) {
-            try {
-                socket.bind(endpoint);
-                return;
-            } catch (ZmqException e) {
-                if (e.errorCode() != ZmqException.EADDRINUSE || System.nanoTime() - deadline > 0) {
-                    throw e;
-                }
-                LockSupport.parkNanos(1_000_000);
-            }
         }
     }
 

@@ -185,8 +185,10 @@ public final class StreamListener implements IoHandler {
         // The ipc path is unlinked now, on the caller's thread: done later on the I/O thread, it could delete the
         // socket file of a bind of the same path made right after this close or unbind, orphaning that listener.
         boolean unlinkFailed = ipcPath != null && !pathReleased.getAndSet(true) && !unlinkPath();
+        java.util.concurrent.CountDownLatch released = new java.util.concurrent.CountDownLatch(1);
         io.execute(() -> {
             if (closed) {
+                released.countDown();
                 return;
             }
             closed = true;
@@ -198,6 +200,9 @@ public final class StreamListener implements IoHandler {
             } catch (IOException e) {
                 socket.events().event(MonitorEvents.CLOSE_FAILED, 0, endpoint, "");
             }
+            // A channel registered with a selector keeps its descriptor until the key is deregistered.
+            io.flushCancelledKeys();
+            released.countDown();
             if (unlinkFailed) {
                 socket.events().event(MonitorEvents.CLOSE_FAILED, 0, endpoint, "");
             }
@@ -211,6 +216,33 @@ public final class StreamListener implements IoHandler {
             }
             ctx.release();
         });
+        awaitRelease(released);
+    }
+
+    /**
+     * Waits until the port or path is free again, so that unbind or close followed by a bind of the same
+     * endpoint works at once (a bounded wait: the I/O thread answers within one loop iteration).
+     */
+    private void awaitRelease(java.util.concurrent.CountDownLatch released) {
+        if (io.inThisThread()) {
+            return;
+        }
+        boolean interrupted = false;
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (released.getCount() > 0) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
+            try {
+                released.await(left, java.util.concurrent.TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private boolean unlinkPath() {

@@ -1,0 +1,40 @@
+/* fan_in_pull <bind-to> <message-size> <message-count> <senders>: one PULL binds and receives message-count
+   messages in all from fan_in_push's senders; prints what local_thr prints (clock from the first message) plus
+   the number of senders. */
+#include "perf.h"
+
+int main (int argc, char *argv[])
+{
+    if (argc != 5) {
+        printf ("usage: fan_in_pull <bind-to> <message-size> <message-count> <senders>\n");
+        return 1;
+    }
+    const char *bind_to = argv[1];
+    size_t message_size = (size_t) perf_arg (argv[2], "message-size");
+    long message_count = perf_arg (argv[3], "message-count");
+    long senders = perf_arg (argv[4], "senders");
+
+    void *ctx = zmq_ctx_new ();
+    if (!ctx)
+        perf_die ("zmq_ctx_new");
+    void *s = zmq_socket (ctx, ZMQ_PULL);
+    if (!s)
+        perf_die ("zmq_socket");
+    PERF_CHECK (zmq_bind (s, bind_to), "zmq_bind");
+
+    zmq_msg_t msg;
+    PERF_CHECK (zmq_msg_init (&msg), "zmq_msg_init");
+    perf_recv_sized (s, &msg, message_size);
+    void *watch = zmq_stopwatch_start ();
+    for (long i = 1; i < message_count; i++)
+        perf_recv_sized (s, &msg, message_size);
+    unsigned long elapsed = zmq_stopwatch_stop (watch);
+    zmq_msg_close (&msg);
+
+    printf ("senders: %d\n", (int) senders);
+    perf_print_thr (message_size, message_count, elapsed);
+
+    PERF_CHECK (zmq_close (s), "zmq_close");
+    PERF_CHECK (zmq_ctx_term (ctx), "zmq_ctx_term");
+    return 0;
+}

@@ -1,0 +1,105 @@
+package org.zmq4j.bench.harness;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One benchmark case: a pattern of tools, a transport, a message size and how many messages (or round trips) one run
+ * moves, sized so that a run takes about a second for libzmq on a small machine; {@code quickCount} is for smoke runs.
+ *
+ * @param id the name {@code --cases} takes
+ * @param shape which tools run and which of them reports
+ * @param transport {@code tcp}, {@code ipc} or {@code inproc}
+ * @param peers senders (fan-in) or subscribers (fan-out); 0 otherwise
+ */
+public record Case(String id, Shape shape, String transport, int size, int count, int quickCount, int peers) {
+
+    /** The tools of a case: {@code server} binds and starts first; {@code measured} prints the result. */
+    public enum Shape {
+        THROUGHPUT("local_thr", "remote_thr", true),
+        LATENCY("local_lat", "remote_lat", false),
+        INPROC_THROUGHPUT("inproc_thr", null, true),
+        INPROC_LATENCY("inproc_lat", null, true),
+        FAN_IN("fan_in_pull", "fan_in_push", true),
+        FAN_OUT("fan_out_pub", "fan_out_sub", false);
+
+        public final String server;
+        /** The connecting tool, or null when the case is one process. */
+        public final String client;
+        private final boolean serverMeasures;
+
+        Shape(String server, String client, boolean serverMeasures) {
+            this.server = server;
+            this.client = client;
+            this.serverMeasures = serverMeasures;
+        }
+
+        /** The tool whose output holds the result. */
+        public String measured() {
+            return serverMeasures ? server : client;
+        }
+
+        public boolean isLatency() {
+            return this == LATENCY || this == INPROC_LATENCY;
+        }
+    }
+
+    /** Every case, in the order of the table. */
+    public static final List<Case> ALL = List.of(
+            new Case("tcp-thr-16", Shape.THROUGHPUT, "tcp", 16, 3_000_000, 100_000, 0),
+            new Case("tcp-thr-1k", Shape.THROUGHPUT, "tcp", 1024, 1_000_000, 50_000, 0),
+            new Case("tcp-thr-64k", Shape.THROUGHPUT, "tcp", 65536, 30_000, 2_000, 0),
+            new Case("ipc-thr-16", Shape.THROUGHPUT, "ipc", 16, 3_000_000, 100_000, 0),
+            new Case("inproc-thr-16", Shape.INPROC_THROUGHPUT, "inproc", 16, 5_000_000, 200_000, 0),
+            new Case("tcp-lat-16", Shape.LATENCY, "tcp", 16, 10_000, 1_000, 0),
+            new Case("inproc-lat-16", Shape.INPROC_LATENCY, "inproc", 16, 50_000, 2_000, 0),
+            new Case("fan-in-tcp", Shape.FAN_IN, "tcp", 16, 2_000_000, 100_000, 100),
+            new Case("fan-out-tcp", Shape.FAN_OUT, "tcp", 16, 20_000, 1_000, 100));
+
+    /** The cases named in a comma-separated list, in table order; throws on an unknown name. */
+    public static List<Case> select(String ids) {
+        List<String> wanted = List.of(ids.split(","));
+        for (String id : wanted) {
+            if (ALL.stream().noneMatch(c -> c.id.equals(id.trim()))) {
+                throw new IllegalArgumentException("unknown case '" + id + "'; cases: " + ids());
+            }
+        }
+        List<Case> out = new ArrayList<>();
+        for (Case c : ALL) {
+            if (wanted.stream().anyMatch(id -> id.trim().equals(c.id))) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    public static String ids() {
+        return String.join(",", ALL.stream().map(Case::id).toList());
+    }
+
+    public int count(boolean quick) {
+        return quick ? quickCount : count;
+    }
+
+    /** A row title such as "tcp throughput, 16 B" or "fan-in 100 PUSH → 1 PULL, tcp, 16 B". */
+    public String title() {
+        String bytes = size >= 1024 ? size / 1024 + " KiB" : size + " B";
+        return switch (shape) {
+            case THROUGHPUT, INPROC_THROUGHPUT -> transport + " throughput, " + bytes;
+            case LATENCY, INPROC_LATENCY -> transport + " latency, " + bytes;
+            case FAN_IN -> "fan-in " + peers + " PUSH → 1 PULL, " + transport + ", " + bytes;
+            case FAN_OUT -> "fan-out 1 PUB → " + peers + " SUB, " + transport + ", " + bytes;
+        };
+    }
+
+    /** What one run moves, e.g. "3,000,000 messages" or "10,000 round trips". */
+    public String workload(boolean quick) {
+        int n = count(quick);
+        return switch (shape) {
+            case LATENCY, INPROC_LATENCY -> String.format(Locale.ROOT, "%,d round trips", n);
+            case FAN_OUT -> String.format(Locale.ROOT, "%,d messages × %d subscribers", n, peers);
+            default -> String.format(Locale.ROOT, "%,d messages", n);
+        };
+    }
+}

@@ -76,8 +76,31 @@ public final class Command {
         return new String(body, 1, n, StandardCharsets.US_ASCII);
     }
 
+    /**
+     * libzmq 4.3's ERROR command as it is on the wire: its source writes the name as the C string
+     * {@code "\x5ERROR"}, meant as length 5 and "ERROR", which C reads as the byte 0x5E followed by "RROR". The
+     * name-size is then 94 and runs past the body, so it is malformed by 37/ZMTP 3.1; it is accepted as ERROR,
+     * with its reason right after, so that a refusal by a libzmq server reads as one.
+     */
+    private static final byte[] LIBZMQ_43_ERROR = {0x5E, 'R', 'R', 'O', 'R'};
+
+    private static boolean isLibzmq43Error(byte[] body) {
+        if (body.length < LIBZMQ_43_ERROR.length) {
+            return false;
+        }
+        for (int i = 0; i < LIBZMQ_43_ERROR.length; i++) {
+            if (body[i] != LIBZMQ_43_ERROR[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** True if body is a command named {@code name} (exact case), without allocating. */
     public static boolean is(byte[] body, String name) {
+        if (name.equals(ERROR) && isLibzmq43Error(body)) {
+            return true;
+        }
         int n = name.length();
         if (body.length < 1 + n || (body[0] & 0xFF) != n) {
             return false;
@@ -120,7 +143,7 @@ public final class Command {
         if (!is(body, ERROR)) {
             throw new ZmtpException(ProtocolErrors.ZMTP_MALFORMED_COMMAND_ERROR, "not an ERROR command");
         }
-        int at = dataOffset(body);
+        int at = isLibzmq43Error(body) ? LIBZMQ_43_ERROR.length : dataOffset(body);
         // 37/ZMTP 3.1: error-reason = short-size 0*255VCHAR
         if (at >= body.length || (body[at] & 0xFF) > body.length - at - 1) {
             throw new ZmtpException(ProtocolErrors.ZMTP_MALFORMED_COMMAND_ERROR,

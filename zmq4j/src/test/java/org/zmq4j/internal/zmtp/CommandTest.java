@@ -175,4 +175,17 @@ class CommandTest {
         assertThrows(IllegalArgumentException.class, () -> Command.encode("X-Y", new byte[0]));
         assertThrows(IllegalArgumentException.class, () -> Command.encode("A".repeat(256), new byte[0]));
     }
+
+    /**
+     * libzmq 4.3.4 sends ERROR as 5E 'R' 'R' 'O' 'R' reason-size reason (its "\x5ERROR" C string is read as the byte
+     * 0x5E and "RROR"), bytes captured from a libzmq PLAIN server refusing a password. 37/ZMTP 3.1 calls that
+     * malformed; zmq4j reads it as the ERROR it was meant to be, so the refusal surfaces as an authentication failure.
+     */
+    @Test
+    void shouldReadLibzmq43sMisencodedErrorCommand() throws ZmtpException {
+        byte[] wire = {0x5E, 'R', 'R', 'O', 'R', 0x03, '4', '0', '0'};
+        assertTrue(Command.is(wire, Command.ERROR));
+        assertEquals("400", Command.errorReason(wire));
+        assertFalse(Command.is(wire, Command.READY));
+    }
 }

@@ -299,7 +299,9 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
                     return false;
                 }
                 try {
-                    if ((flags & FrameEncoder.COMMAND) == 0 || !Command.is(body, "MESSAGE")) {
+                    // The frame's own flags do not count: libzmq 4.3 sends MESSAGE with flags 0 and carries MORE
+                    // and COMMAND inside the box.
+                    if (!Command.is(body, "MESSAGE")) {
                         throw new ZmtpException(ProtocolErrors.ZMTP_UNEXPECTED_COMMAND,
                                 "a plain frame on an encrypted connection");
                     }
@@ -483,7 +485,7 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
             }
             if (encrypted) {
                 body = mechanism.encode(body, wireFlags);
-                wireFlags = FrameEncoder.COMMAND;
+                wireFlags = 0; // a MESSAGE goes out as a plain frame with flags 0, as libzmq 4.3 sends it
             }
             FrameEncoder.writeHeader(out, wireFlags, body.length);
             if (body.length <= out.remaining()) {
@@ -526,7 +528,7 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
                 return; // output is backed up; a dropped PONG is harmless
             }
         }
-        FrameEncoder.writeFrame(out, FrameEncoder.COMMAND, body, 0, body.length);
+        FrameEncoder.writeFrame(out, encrypted ? 0 : FrameEncoder.COMMAND, body, 0, body.length);
         flushOut();
     }
 

@@ -81,7 +81,9 @@ public final class ZapClient implements Pipe.Listener {
             pipe.write(frames.get(i), i < frames.size() - 1 ? Pipe.MORE : 0);
         }
         pipe.flush();
-        tryRead();
+        // Looked at from a task of its own: a reply that is already there must not resume the handshake from
+        // inside the mechanism call that sent the request (the engine is mid-decode then).
+        io.execute(this::tryRead);
     }
 
     private void tryRead() {

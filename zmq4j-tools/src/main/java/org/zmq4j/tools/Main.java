@@ -9,6 +9,7 @@ import org.zmq4j.tools.common.Command;
 import org.zmq4j.tools.common.Terminal;
 import org.zmq4j.tools.common.UsageException;
 import org.zmq4j.tools.demo.DemoCommand;
+import org.zmq4j.tools.keygen.KeygenCommand;
 import org.zmq4j.tools.peer.RecvCommand;
 import org.zmq4j.tools.peer.SendCommand;
 import org.zmq4j.tools.perf.PerfCommand;
@@ -16,7 +17,7 @@ import org.zmq4j.tools.perf.PerfCommand;
 /** The {@code bin/zmq4j} entry point: runs the subcommand its first argument names and maps failures to exit codes. */
 public final class Main {
     private static final List<Command> COMMANDS =
-            List.of(new DemoCommand(), new PerfCommand(), new SendCommand(), new RecvCommand());
+            List.of(new DemoCommand(), new PerfCommand(), new SendCommand(), new RecvCommand(), new KeygenCommand());
 
     private Main() {}
 

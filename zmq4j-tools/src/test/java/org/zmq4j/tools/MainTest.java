@@ -78,10 +78,4 @@ class MainTest {
         assertEquals("", run.out());
     }
 
-    @Test
-    void shouldRefuseCurveUntilItIsAvailable() throws InterruptedException {
-        ToolRun run = ToolRun.run("perf", "local_thr", "tcp://127.0.0.1:*", "100", "10", "1");
-        assertEquals(2, run.exitCode());
-        assertTrue(run.err().contains("CURVE is not available yet"), run.err());
-    }
 }

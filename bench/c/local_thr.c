@@ -11,7 +11,7 @@ int main (int argc, char *argv[])
     const char *bind_to = argv[1];
     size_t message_size = (size_t) perf_arg (argv[2], "message-size");
     long message_count = perf_arg (argv[3], "message-count");
-    perf_refuse_curve (argc, argv, 4);
+    int curve = perf_curve_flag (argc, argv, 4);
 
     void *ctx = zmq_ctx_new ();
     if (!ctx)
@@ -19,6 +19,8 @@ int main (int argc, char *argv[])
     void *s = zmq_socket (ctx, ZMQ_PULL);
     if (!s)
         perf_die ("zmq_socket");
+    if (curve)
+        perf_curve (s, 1);
     PERF_CHECK (zmq_bind (s, bind_to), "zmq_bind");
 
     zmq_msg_t msg;

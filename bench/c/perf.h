@@ -35,12 +35,29 @@ static inline long perf_arg (const char *value, const char *name)
     return n;
 }
 
-/* libzmq's tools take an optional <enable_curve>; these do not implement CURVE. */
-static inline void perf_refuse_curve (int argc, char *argv[], int curve_index)
+/* The optional <enable_curve> argument of libzmq's tools: 1 turns CURVE on with their fixed keys. */
+static inline int perf_curve_flag (int argc, char *argv[], int curve_index)
 {
-    if (argc > curve_index && atoi (argv[curve_index]) != 0) {
-        fprintf (stderr, "CURVE is not supported by this tool\n");
-        exit (1);
+    return argc > curve_index && atoi (argv[curve_index]) != 0;
+}
+
+/* libzmq perf tools' fixed CURVE keys (Z85), so these tools pair with zmq4j's and libzmq's own. */
+#define PERF_SERVER_PUBLIC "DX4nh=yUn{-9ugra0X3Src4SU-4xTgqxcYY.+<SH"
+#define PERF_SERVER_SECRET "{X}#>t#jRGaQ}gMhv=30r(Mw+87YGs+5%kh=i@f8"
+#define PERF_CLIENT_PUBLIC "<n^oA}I:66W+*ds3tAmi1+KJzv-}k&fC2aA5Bj0K"
+#define PERF_CLIENT_SECRET "9R9bV}[6z6DC-%$!jTVTKvWc=LEL{4i4gzUe$@Zx"
+
+/* The binding side is the CURVE server, the connecting side its client, as in libzmq's perf tools. */
+static inline void perf_curve (void *socket, int server)
+{
+    if (server) {
+        int on = 1;
+        PERF_CHECK (zmq_setsockopt (socket, ZMQ_CURVE_SECRETKEY, PERF_SERVER_SECRET, 40), "CURVE_SECRETKEY");
+        PERF_CHECK (zmq_setsockopt (socket, ZMQ_CURVE_SERVER, &on, sizeof on), "CURVE_SERVER");
+    } else {
+        PERF_CHECK (zmq_setsockopt (socket, ZMQ_CURVE_SERVERKEY, PERF_SERVER_PUBLIC, 40), "CURVE_SERVERKEY");
+        PERF_CHECK (zmq_setsockopt (socket, ZMQ_CURVE_PUBLICKEY, PERF_CLIENT_PUBLIC, 40), "CURVE_PUBLICKEY");
+        PERF_CHECK (zmq_setsockopt (socket, ZMQ_CURVE_SECRETKEY, PERF_CLIENT_SECRET, 40), "CURVE_SECRETKEY");
     }
 }
 

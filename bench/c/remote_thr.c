@@ -18,7 +18,7 @@ int main (int argc, char *argv[])
     const char *connect_to = argv[1];
     size_t message_size = (size_t) perf_arg (argv[2], "message-size");
     long message_count = perf_arg (argv[3], "message-count");
-    perf_refuse_curve (argc, argv, 4);
+    int curve = perf_curve_flag (argc, argv, 4);
 
     void *ctx = zmq_ctx_new ();
     if (!ctx)
@@ -26,6 +26,8 @@ int main (int argc, char *argv[])
     void *s = zmq_socket (ctx, ZMQ_PUSH);
     if (!s)
         perf_die ("zmq_socket");
+    if (curve)
+        perf_curve (s, 0);
     PERF_CHECK (zmq_connect (s, connect_to), "zmq_connect");
 
     for (long i = 0; i < message_count; i++)

@@ -52,7 +52,7 @@ public record Case(String id, Shape shape, String transport, int size, int count
             new Case("tcp-thr-64k", Shape.THROUGHPUT, "tcp", 65536, 30_000, 2_000, 0),
             new Case("ipc-thr-16", Shape.THROUGHPUT, "ipc", 16, 3_000_000, 100_000, 0),
             new Case("inproc-thr-16", Shape.INPROC_THROUGHPUT, "inproc", 16, 5_000_000, 200_000, 0),
-            new Case("tcp-lat-16", Shape.LATENCY, "tcp", 16, 10_000, 1_000, 0),
+            new Case("tcp-lat-16", Shape.LATENCY, "tcp", 16, 50_000, 1_000, 0),
             new Case("inproc-lat-16", Shape.INPROC_LATENCY, "inproc", 16, 50_000, 2_000, 0),
             new Case("fan-in-tcp", Shape.FAN_IN, "tcp", 16, 2_000_000, 100_000, 100),
             new Case("fan-out-tcp", Shape.FAN_OUT, "tcp", 16, 20_000, 1_000, 100));

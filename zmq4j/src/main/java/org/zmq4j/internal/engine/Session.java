@@ -118,7 +118,7 @@ public final class Session implements Pipe.Listener {
     }
 
     private void scheduleReconnect() {
-        if (options.reconnectIvl <= 0 && options.reconnectIvl != 0) {
+        if (options.reconnectIvl < 0) {
             // RECONNECT_IVL -1: no reconnection; the endpoint is done.
             endWithoutReconnect();
             return;

@@ -3,7 +3,6 @@ package org.zmq4j.curve;
 import java.util.Arrays;
 import java.util.Map;
 import org.zmq4j.internal.security.HandshakeRejectedException;
-import org.zmq4j.internal.security.Mechanism;
 import org.zmq4j.internal.security.MechanismContext;
 import org.zmq4j.internal.security.NullMechanism;
 import org.zmq4j.internal.util.Options;
@@ -28,7 +27,7 @@ import org.zmq4j.internal.zmtp.ZmtpException;
  *
  * Runs on the connection's I/O thread.
  */
-final class CurveClient implements Mechanism {
+final class CurveClient extends CurveMechanism {
     static final int HELLO_SIZE = 200;
     static final int WELCOME_SIZE = 168;
     static final int READY_MIN_SIZE = 30;
@@ -49,7 +48,6 @@ final class CurveClient implements Mechanism {
     private byte[] serverTransient;
     private byte[] cookie;
     private SecretBox sessionBox;
-    private MessageCodec codec;
     private Map<String, byte[]> peer = Map.of();
 
     CurveClient(MechanismContext ctx) {
@@ -211,37 +209,11 @@ final class CurveClient implements Mechanism {
 
     @Override
     public ZmtpException failure() {
-        return failure != null ? failure : Mechanism.super.failure();
+        return failure != null ? failure : super.failure();
     }
 
     @Override
     public Map<String, byte[]> peerProperties() {
         return peer;
-    }
-
-    @Override
-    public boolean encryptsMessages() {
-        return true;
-    }
-
-    @Override
-    public byte[] encode(byte[] body, int flags) {
-        if (codec == null) {
-            throw new IllegalStateException("CURVE handshake is not complete");
-        }
-        return codec.encode(body, flags);
-    }
-
-    @Override
-    public byte[] decode(byte[] command) throws ZmtpException {
-        if (codec == null) {
-            throw new ZmtpException(ProtocolErrors.ZMTP_UNEXPECTED_COMMAND, "CURVE MESSAGE before READY");
-        }
-        return codec.decode(command);
-    }
-
-    @Override
-    public int decodedFlags() {
-        return codec == null ? 0 : codec.decodedFlags();
     }
 }

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.zmq4j.internal.security.Mechanism;
 import org.zmq4j.internal.security.MechanismContext;
 import org.zmq4j.internal.security.NullMechanism;
 import org.zmq4j.internal.security.ZapAuthentication;
@@ -30,7 +29,7 @@ import org.zmq4j.internal.zmtp.ZmtpException;
  * is set, and ZAP is skipped altogether when ZAP_ENFORCE_DOMAIN is set with an empty ZAP_DOMAIN. Runs on the
  * connection's I/O thread.
  */
-final class CurveServer implements Mechanism {
+final class CurveServer extends CurveMechanism {
     static final int HELLO_SIZE = 200;
     static final int INITIATE_MIN_SIZE = 257;
 
@@ -52,7 +51,6 @@ final class CurveServer implements Mechanism {
     /** Between WELCOME and INITIATE: opens the cookie. */
     private SecretBox cookieBox;
     private SecretBox sessionBox;
-    private MessageCodec codec;
     private Map<String, byte[]> peer = Map.of();
 
     CurveServer(MechanismContext ctx) {
@@ -280,31 +278,5 @@ final class CurveServer implements Mechanism {
     @Override
     public Map<String, byte[]> peerProperties() {
         return zap.decorate(peer);
-    }
-
-    @Override
-    public boolean encryptsMessages() {
-        return true;
-    }
-
-    @Override
-    public byte[] encode(byte[] body, int flags) {
-        if (codec == null) {
-            throw new IllegalStateException("CURVE handshake is not complete");
-        }
-        return codec.encode(body, flags);
-    }
-
-    @Override
-    public byte[] decode(byte[] command) throws ZmtpException {
-        if (codec == null) {
-            throw new ZmtpException(ProtocolErrors.ZMTP_UNEXPECTED_COMMAND, "CURVE MESSAGE before READY");
-        }
-        return codec.decode(command);
-    }
-
-    @Override
-    public int decodedFlags() {
-        return codec == null ? 0 : codec.decodedFlags();
     }
 }

@@ -145,7 +145,8 @@ public final class Session implements Pipe.Listener {
         handshakes++;
         Map<String, byte[]> props = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         props.putAll(peerProps);
-        props.put("Peer-Address", StreamEngine.peerIp(e.remoteAddress()).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        props.put("Peer-Address",
+                StreamEngine.peerIp(e.remoteAddress()).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         if (pipe == null) {
             if (stopped) {
                 finish();

@@ -122,11 +122,6 @@ public final class FrameQueue {
         return true;
     }
 
-    /** True when the writer holds frames of a message it has not finished. */
-    public boolean hasIncompleteMessage() {
-        return written != completeCount;
-    }
-
     /** Reader: true if a frame is available; false after marking the reader asleep (a later flush wakes it). */
     public boolean checkReadOrSleep() {
         if (consumed != visible || consumed != (visible = published)) {

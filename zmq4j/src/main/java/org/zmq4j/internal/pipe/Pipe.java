@@ -138,10 +138,6 @@ public final class Pipe {
         out.rollback();
     }
 
-    public boolean hasIncompleteMessage() {
-        return out.hasIncompleteMessage();
-    }
-
     /** Publishes complete messages, waking the reader if it sleeps. */
     public void flush() {
         if (!out.flush()) {
@@ -262,10 +258,6 @@ public final class Pipe {
 
     public boolean isTerminated() {
         return terminated;
-    }
-
-    public int hwm() {
-        return hwm;
     }
 
     @Override

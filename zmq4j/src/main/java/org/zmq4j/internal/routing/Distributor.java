@@ -42,10 +42,6 @@ public final class Distributor {
         matching = 0;
     }
 
-    public int matchingCount() {
-        return matching;
-    }
-
     public void activated(Pipe pipe) {
         int i = pipes.indexOf(pipe);
         if (i < eligible) {
@@ -115,18 +111,5 @@ public final class Distributor {
         if (!more) {
             active = eligible;
         }
-    }
-
-    /** Drops the rest of a message: used when no pipe matched its first frame. */
-    public boolean inMessage() {
-        return more;
-    }
-
-    public boolean hasOut() {
-        return true;
-    }
-
-    public int size() {
-        return pipes.size();
     }
 }

@@ -1,5 +1,7 @@
 package org.zmq4j;
 
+import org.zmq4j.internal.util.ZmqError;
+
 /**
  * A failed ZeroMQ call. {@link #errorCode()} is libzmq's errno value for the same failure (EINVAL, EADDRINUSE,
  * EFSM, ETERM, …), so code ported from libzmq can compare it. Would-block (EAGAIN) is never an exception: it is a
@@ -8,18 +10,18 @@ package org.zmq4j;
 public class ZmqException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    public static final int EINVAL = 22;
-    public static final int ENOTSUP = 95;
-    public static final int EPROTONOSUPPORT = 93;
-    public static final int EADDRINUSE = 98;
-    public static final int EADDRNOTAVAIL = 99;
-    public static final int ENOENT = 2;
-    public static final int ENOTSOCK = 88;
-    public static final int EHOSTUNREACH = 113;
-    public static final int EINTR = 4;
-    public static final int EFSM = 156384763;
-    public static final int ENOCOMPATPROTO = 156384764;
-    public static final int ETERM = 156384765;
+    public static final int EINVAL = ZmqError.EINVAL;
+    public static final int ENOTSUP = ZmqError.ENOTSUP;
+    public static final int EPROTONOSUPPORT = ZmqError.EPROTONOSUPPORT;
+    public static final int EADDRINUSE = ZmqError.EADDRINUSE;
+    public static final int EADDRNOTAVAIL = ZmqError.EADDRNOTAVAIL;
+    public static final int ENOENT = ZmqError.ENOENT;
+    public static final int ENOTSOCK = ZmqError.ENOTSOCK;
+    public static final int EHOSTUNREACH = ZmqError.EHOSTUNREACH;
+    public static final int EINTR = ZmqError.EINTR;
+    public static final int EFSM = ZmqError.EFSM;
+    public static final int ENOCOMPATPROTO = ZmqError.ENOCOMPATPROTO;
+    public static final int ETERM = ZmqError.ETERM;
 
     private final int errorCode;
 

@@ -77,11 +77,6 @@ final class CurveClient extends CurveMechanism {
     }
 
     @Override
-    public String name() {
-        return "CURVE";
-    }
-
-    @Override
     public boolean asServer() {
         return false;
     }

@@ -13,6 +13,11 @@ abstract class CurveMechanism implements Mechanism {
     protected MessageCodec codec;
 
     @Override
+    public final String name() {
+        return "CURVE";
+    }
+
+    @Override
     public final boolean encryptsMessages() {
         return true;
     }

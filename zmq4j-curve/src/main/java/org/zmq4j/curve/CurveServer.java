@@ -66,11 +66,6 @@ final class CurveServer extends CurveMechanism {
     }
 
     @Override
-    public String name() {
-        return "CURVE";
-    }
-
-    @Override
     public boolean asServer() {
         return true;
     }

@@ -7,40 +7,21 @@ import org.zmq4j.internal.pipe.Pipe;
  * (libzmq's {@code fq_t}). An empty pipe is skipped until its writer flushes more.
  */
 public final class FairQueue {
-    private final PipeList pipes = new PipeList();
-    private int active;
-    private int current;
+    private final ActivePipes pipes = new ActivePipes();
     private boolean more;
     private Pipe lastIn;
     private int flags;
 
     public void attach(Pipe pipe) {
-        pipes.add(pipe);
-        activated(pipe);
+        pipes.attach(pipe);
     }
 
     public void activated(Pipe pipe) {
-        int i = pipes.indexOf(pipe);
-        if (i >= active) {
-            pipes.swap(i, active);
-            active++;
-        }
+        pipes.activate(pipe);
     }
 
     public void pipeTerminated(Pipe pipe) {
-        int i = pipes.indexOf(pipe);
-        if (i < 0) {
-            return;
-        }
-        if (i < active) {
-            active--;
-            pipes.swap(i, active);
-            if (current == active) {
-                current = 0;
-            }
-            i = active;
-        }
-        pipes.removeAt(i);
+        pipes.remove(pipe);
         if (lastIn == pipe) {
             lastIn = null;
             more = false;
@@ -49,25 +30,21 @@ public final class FairQueue {
 
     /** The next frame, or null if no pipe has a message; its flags are in {@link #flags()}. */
     public byte[] recv() {
-        while (active > 0) {
-            Pipe p = pipes.get(current);
+        while (pipes.hasActive()) {
+            Pipe p = pipes.current();
             byte[] frame = p.read();
             if (frame != null) {
                 lastIn = p;
                 flags = p.flags();
                 more = (flags & Pipe.MORE) != 0;
-                if (!more && ++current >= active) {
-                    current = 0;
+                if (!more) {
+                    pipes.advance();
                 }
                 return frame;
             }
             // Messages are published whole, so a pipe cannot run dry in the middle of one.
             more = false;
-            active--;
-            pipes.swap(current, active);
-            if (current == active) {
-                current = 0;
-            }
+            pipes.deactivateCurrent();
         }
         return null;
     }
@@ -85,15 +62,11 @@ public final class FairQueue {
         if (more) {
             return true;
         }
-        while (active > 0) {
-            if (pipes.get(current).checkRead()) {
+        while (pipes.hasActive()) {
+            if (pipes.current().checkRead()) {
                 return true;
             }
-            active--;
-            pipes.swap(current, active);
-            if (current == active) {
-                current = 0;
-            }
+            pipes.deactivateCurrent();
         }
         return false;
     }

@@ -7,43 +7,23 @@ import org.zmq4j.internal.pipe.Pipe;
  * take one (libzmq's {@code lb_t}). A full pipe is skipped until its reader makes room.
  */
 public final class LoadBalancer {
-    private final PipeList pipes = new PipeList();
-    private int active;
-    private int current;
+    private final ActivePipes pipes = new ActivePipes();
     private boolean more;
     private boolean dropping;
     private Pipe last;
 
     public void attach(Pipe pipe) {
-        pipes.add(pipe);
-        activated(pipe);
+        pipes.attach(pipe);
     }
 
     public void activated(Pipe pipe) {
-        int i = pipes.indexOf(pipe);
-        if (i >= active) {
-            pipes.swap(i, active);
-            active++;
-        }
+        pipes.activate(pipe);
     }
 
     public void pipeTerminated(Pipe pipe) {
-        int i = pipes.indexOf(pipe);
-        if (i < 0) {
-            return;
-        }
-        if (i == current && more) {
+        if (pipes.remove(pipe) && more) {
             dropping = true; // the rest of a multipart message for a dead pipe is dropped
         }
-        if (i < active) {
-            active--;
-            pipes.swap(i, active);
-            if (current == active) {
-                current = 0;
-            }
-            i = active;
-        }
-        pipes.removeAt(i);
         if (last == pipe) {
             last = null;
         }
@@ -58,16 +38,12 @@ public final class LoadBalancer {
             return true;
         }
         Pipe p = null;
-        while (active > 0) {
-            p = pipes.get(current);
+        while (pipes.hasActive()) {
+            p = pipes.current();
             if (more || p.checkWrite()) {
                 break;
             }
-            active--;
-            pipes.swap(current, active);
-            if (current == active) {
-                current = 0;
-            }
+            pipes.deactivateCurrent();
             p = null;
         }
         if (p == null) {
@@ -78,9 +54,7 @@ public final class LoadBalancer {
         last = p;
         if (!more) {
             p.flush();
-            if (++current >= active) {
-                current = 0;
-            }
+            pipes.advance();
         }
         return true;
     }
@@ -94,15 +68,11 @@ public final class LoadBalancer {
         if (more) {
             return true;
         }
-        while (active > 0) {
-            if (pipes.get(current).checkWrite()) {
+        while (pipes.hasActive()) {
+            if (pipes.current().checkWrite()) {
                 return true;
             }
-            active--;
-            pipes.swap(current, active);
-            if (current == active) {
-                current = 0;
-            }
+            pipes.deactivateCurrent();
         }
         return false;
     }

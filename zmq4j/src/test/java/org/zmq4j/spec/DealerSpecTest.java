@@ -43,22 +43,7 @@ class DealerSpecTest {
      */
     @TransportTest
     void shouldQueueOutgoingAndIncomingMessagesIndependently(Transport transport) {
-        try (Context ctx = new Context();
-                Socket a = Spec.socket(ctx, DEALER);
-                Socket b = Spec.socket(ctx, DEALER)) {
-            b.connect(transport.bind(a));
-
-            for (int i = 0; i < 10; i++) {
-                send(a, "a-" + i);
-                send(b, "b-" + i);
-            }
-            for (int i = 0; i < 10; i++) {
-                assertReceives(b, "a-" + i);
-            }
-            for (int i = 0; i < 10; i++) {
-                assertReceives(a, "b-" + i);
-            }
-        }
+        QueueScenarios.queuesOutgoingAndIncomingIndependently(transport, DEALER);
     }
 
     /**
@@ -67,22 +52,7 @@ class DealerSpecTest {
      */
     @TransportTest
     void shouldQueueMessagesForAPeerItConnectsToBeforeThePeerExists(Transport transport) {
-        try (Context ctx = new Context();
-                Socket dealer = Spec.socket(ctx, DEALER);
-                Socket peer = Spec.socket(ctx, DEALER)) {
-            String endpoint = transport.unboundEndpoint();
-            dealer.connect(endpoint);
-
-            for (int i = 0; i < 3; i++) {
-                assertTrue(dealer.send("early-" + i, Socket.DONTWAIT));
-            }
-            peer.bind(endpoint);
-            for (int i = 0; i < 3; i++) {
-                assertReceives(peer, "early-" + i);
-            }
-            send(peer, "back");
-            assertReceives(dealer, "back");
-        }
+        QueueScenarios.queuesForAPeerItConnectsToBeforeThePeerExists(transport, DEALER);
     }
 
     /**
@@ -91,24 +61,7 @@ class DealerSpecTest {
      */
     @TransportTest
     void shouldDestroyTheQueueOfAPeerThatDisconnects(Transport transport) {
-        try (Context ctx = new Context();
-                Socket dealer = Spec.socket(ctx, DEALER);
-                Socket peer = Spec.socket(ctx, DEALER)) {
-            String endpoint = transport.bind(dealer);
-            peer.connect(endpoint);
-            send(peer, "hello");
-            assertReceives(dealer, "hello");
-            send(dealer, "queued for the first connection");
-
-            peer.disconnect(endpoint);
-            Spec.await("the DEALER has dropped the queue of its only peer", () -> Spec.cannotSend(dealer));
-            assertFalse(dealer.send("no peer", Socket.DONTWAIT));
-
-            peer.connect(endpoint);
-            dealer.set(SocketOption.SNDTIMEO, Spec.TIMEOUT_MS);
-            send(dealer, "for the second connection");
-            assertReceives(peer, "for the second connection");
-        }
+        QueueScenarios.destroysTheQueueOfAPeerThatDisconnects(transport, DEALER);
     }
 
     /**
@@ -204,28 +157,6 @@ class DealerSpecTest {
      */
     @TransportTest
     void shouldFairQueueIncomingMessages(Transport transport) {
-        try (Context ctx = new Context();
-                Socket dealer = Spec.socket(ctx, DEALER);
-                Socket busy = Spec.socket(ctx, DEALER);
-                Socket quiet = Spec.socket(ctx, DEALER)) {
-            String endpoint = transport.bind(dealer);
-            busy.connect(endpoint);
-            quiet.connect(endpoint);
-            Socket[] peers = {busy, quiet};
-            if (transport == Transport.INPROC) {
-                for (int round = 0; round < 3; round++) {
-                    for (int i = 0; i < peers.length; i++) {
-                        send(peers[i], FairQueueing.body(i, round));
-                    }
-                }
-                FairQueueing.assertOneFromEachPeerPerRound(peers.length, 3, () -> Spec.receive(dealer).string(0));
-            }
-
-            try (Flood flood = new Flood(busy, Message.of("flood"))) {
-                assertReceives(dealer, "flood");
-                send(quiet, "quiet");
-                flood.receiveUntil(dealer, "quiet", () -> { });
-            }
-        }
+        FairQueueing.assertFairQueuesPlainMessages(transport, DEALER, DEALER);
     }
 }

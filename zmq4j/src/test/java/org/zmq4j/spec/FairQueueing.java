@@ -2,9 +2,16 @@ package org.zmq4j.spec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import static org.zmq4j.spec.Spec.assertReceives;
+import static org.zmq4j.spec.Spec.send;
+
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.zmq4j.Context;
+import org.zmq4j.Message;
+import org.zmq4j.Socket;
+import org.zmq4j.SocketType;
 
 /**
  * Checks of "SHALL receive incoming messages from its peers using a fair-queuing strategy".
@@ -37,6 +44,36 @@ final class FairQueueing {
                 seen.add(peer);
             }
             assertEquals(peers, seen.size(), "round " + round + " skipped a peer");
+        }
+    }
+
+    /**
+     * The check for a receiver that takes plain messages (DEALER, PULL) from two senders: exact rounds over inproc,
+     * and over every transport a busy sender cannot starve a quiet one.
+     */
+    static void assertFairQueuesPlainMessages(Transport transport, SocketType receiverType, SocketType senderType) {
+        try (Context ctx = new Context();
+                Socket receiver = Spec.socket(ctx, receiverType);
+                Socket busy = Spec.socket(ctx, senderType);
+                Socket quiet = Spec.socket(ctx, senderType)) {
+            String endpoint = transport.bind(receiver);
+            busy.connect(endpoint);
+            quiet.connect(endpoint);
+            Socket[] peers = {busy, quiet};
+            if (transport == Transport.INPROC) {
+                for (int round = 0; round < 3; round++) {
+                    for (int i = 0; i < peers.length; i++) {
+                        send(peers[i], body(i, round));
+                    }
+                }
+                assertOneFromEachPeerPerRound(peers.length, 3, () -> Spec.receive(receiver).string(0));
+            }
+
+            try (Flood flood = new Flood(busy, Message.of("flood"))) {
+                assertReceives(receiver, "flood");
+                send(quiet, "quiet");
+                flood.receiveUntil(receiver, "quiet", () -> { });
+            }
         }
     }
 }

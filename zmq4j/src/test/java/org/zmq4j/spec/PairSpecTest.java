@@ -74,23 +74,7 @@ class PairSpecTest {
      */
     @TransportTest
     void shouldQueueOutgoingAndIncomingMessagesIndependently(Transport transport) {
-        try (Context ctx = new Context();
-                Socket a = Spec.socket(ctx, PAIR);
-                Socket b = Spec.socket(ctx, PAIR)) {
-            a.set(SocketOption.SNDTIMEO, Spec.TIMEOUT_MS);
-            b.connect(transport.bind(a));
-
-            for (int i = 0; i < 10; i++) {
-                send(b, "b-" + i);
-                send(a, "a-" + i);
-            }
-            for (int i = 0; i < 10; i++) {
-                assertReceives(b, "a-" + i);
-            }
-            for (int i = 0; i < 10; i++) {
-                assertReceives(a, "b-" + i);
-            }
-        }
+        QueueScenarios.queuesOutgoingAndIncomingIndependently(transport, PAIR);
     }
 
     /**
@@ -99,22 +83,7 @@ class PairSpecTest {
      */
     @TransportTest
     void shouldQueueMessagesForAPeerItConnectsToBeforeThePeerExists(Transport transport) {
-        try (Context ctx = new Context();
-                Socket a = Spec.socket(ctx, PAIR);
-                Socket b = Spec.socket(ctx, PAIR)) {
-            String endpoint = transport.unboundEndpoint();
-            a.connect(endpoint);
-
-            for (int i = 0; i < 3; i++) {
-                assertTrue(a.send("early-" + i, Socket.DONTWAIT));
-            }
-            b.bind(endpoint);
-            for (int i = 0; i < 3; i++) {
-                assertReceives(b, "early-" + i);
-            }
-            send(b, "back");
-            assertReceives(a, "back");
-        }
+        QueueScenarios.queuesForAPeerItConnectsToBeforeThePeerExists(transport, PAIR);
     }
 
     /**
@@ -123,24 +92,7 @@ class PairSpecTest {
      */
     @TransportTest
     void shouldDestroyTheQueueOfAPeerThatDisconnects(Transport transport) {
-        try (Context ctx = new Context();
-                Socket pair = Spec.socket(ctx, PAIR);
-                Socket peer = Spec.socket(ctx, PAIR)) {
-            pair.set(SocketOption.SNDTIMEO, Spec.TIMEOUT_MS);
-            String endpoint = transport.bind(pair);
-            peer.connect(endpoint);
-            send(peer, "hello");
-            assertReceives(pair, "hello");
-            send(pair, "queued for the first connection");
-
-            peer.disconnect(endpoint);
-            Spec.await("the PAIR has dropped the queue of its peer", () -> Spec.cannotSend(pair));
-            assertFalse(pair.send("no peer", Socket.DONTWAIT));
-
-            peer.connect(endpoint);
-            send(pair, "for the second connection");
-            assertReceives(peer, "for the second connection");
-        }
+        QueueScenarios.destroysTheQueueOfAPeerThatDisconnects(transport, PAIR);
     }
 
     /**

@@ -98,28 +98,6 @@ class PullSpecTest {
      */
     @TransportTest
     void shouldFairQueueIncomingMessages(Transport transport) {
-        try (Context ctx = new Context();
-                Socket pull = Spec.socket(ctx, PULL);
-                Socket busy = Spec.socket(ctx, PUSH);
-                Socket quiet = Spec.socket(ctx, PUSH)) {
-            String endpoint = transport.bind(pull);
-            busy.connect(endpoint);
-            quiet.connect(endpoint);
-            Socket[] peers = {busy, quiet};
-            if (transport == Transport.INPROC) {
-                for (int round = 0; round < 3; round++) {
-                    for (int i = 0; i < peers.length; i++) {
-                        send(peers[i], FairQueueing.body(i, round));
-                    }
-                }
-                FairQueueing.assertOneFromEachPeerPerRound(peers.length, 3, () -> Spec.receive(pull).string(0));
-            }
-
-            try (Flood flood = new Flood(busy, Message.of("flood"))) {
-                assertReceives(pull, "flood");
-                send(quiet, "quiet");
-                flood.receiveUntil(pull, "quiet", () -> { });
-            }
-        }
+        FairQueueing.assertFairQueuesPlainMessages(transport, PULL, PUSH);
     }
 }

@@ -2,6 +2,7 @@ package org.zmq4j;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 import java.util.function.Consumer;
 import org.zmq4j.internal.socket.SocketBase;
 import org.zmq4j.internal.util.ZmqError;
@@ -76,24 +77,35 @@ public final class Socket implements AutoCloseable {
 
     /** Sends a one-frame message (or a frame, with {@link #SNDMORE}); false if it would block. */
     public boolean send(byte[] data, int flags) {
-        return sendOwned(data.clone(), flags);
+        return send(data, 0, data.length, flags);
     }
 
     public boolean send(byte[] data) {
-        return sendOwned(data.clone(), 0);
+        return send(data, 0, data.length, 0);
     }
 
+    /** Sends a copy of {@code data[offset, offset + length)}; the array may be reused as soon as this returns. */
     public boolean send(byte[] data, int offset, int length, int flags) {
-        byte[] copy = new byte[length];
-        System.arraycopy(data, offset, copy, 0, length);
-        return sendOwned(copy, flags);
+        Objects.checkFromIndexSize(offset, length, data.length);
+        try {
+            return base.sendCopy(data, offset, length, flags);
+        } catch (ZmqError e) {
+            throw Errors.map(e);
+        }
     }
 
-    /** Sends the buffer's remaining bytes (the buffer's position is not moved). */
+    /**
+     * Sends the buffer's remaining bytes (the buffer's position is not moved); the buffer may be reused as soon as
+     * this returns. With a buffer reused for every message, a frame of 4 KiB to 1 MiB allocates nothing: its copy
+     * is a pooled array that comes back once the frame is on the wire or copied out by {@link #recv(ByteBuffer,
+     * int)}.
+     */
     public boolean send(ByteBuffer data, int flags) {
-        byte[] copy = new byte[data.remaining()];
-        data.duplicate().get(copy);
-        return sendOwned(copy, flags);
+        try {
+            return base.sendCopy(data, flags);
+        } catch (ZmqError e) {
+            throw Errors.map(e);
+        }
     }
 
     /** Sends a UTF-8 string. */
@@ -107,7 +119,7 @@ public final class Socket implements AutoCloseable {
 
     /** Sends a frame with more to follow. */
     public boolean sendMore(byte[] data) {
-        return sendOwned(data.clone(), SNDMORE);
+        return send(data, 0, data.length, SNDMORE);
     }
 
     public boolean sendMore(String data) {
@@ -126,7 +138,8 @@ public final class Socket implements AutoCloseable {
         }
         for (int i = 0; i < n; i++) {
             int f = (flags & DONTWAIT) | (i < n - 1 ? SNDMORE : flags & SNDMORE);
-            if (!sendOwned(message.frame(i).clone(), f)) {
+            byte[] frame = message.frame(i);
+            if (!send(frame, 0, frame.length, f)) {
                 if (i == 0) {
                     return false;
                 }
@@ -173,14 +186,18 @@ public final class Socket implements AutoCloseable {
         }
     }
 
-    /** Receives one frame into {@code buffer}, truncating as libzmq; returns the frame's full size or -1. */
+    /**
+     * Receives one frame into {@code buffer} from its position, truncating as libzmq's zmq_recv when it does not
+     * fit; returns the frame's full size, or -1 if none came (as {@link #recv(int)} returns null). A frame of 4 KiB
+     * to 1 MiB received this way hands its array back to the context for reuse, so a reused buffer allocates
+     * nothing per message.
+     */
     public int recv(ByteBuffer buffer, int flags) {
-        byte[] f = recv(flags);
-        if (f == null) {
-            return -1;
+        try {
+            return base.recv(buffer, flags);
+        } catch (ZmqError e) {
+            throw Errors.map(e);
         }
-        buffer.put(f, 0, Math.min(f.length, buffer.remaining()));
-        return f.length;
     }
 
     /** Receives one frame as UTF-8; null as {@link #recv()}. */

@@ -6,6 +6,7 @@ import java.nio.channels.CancelledKeyException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.Map;
+import org.zmq4j.internal.concurrent.ArrayPool;
 import org.zmq4j.internal.io.IoHandler;
 import org.zmq4j.internal.io.IoThread;
 import org.zmq4j.internal.io.Timer;
@@ -68,6 +69,9 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
     private final ByteBuffer out = ByteBuffer.allocateDirect(OUT_BATCH);
     private final ByteBuffer[] gather = new ByteBuffer[2];
     private ByteBuffer largeBody;
+    /** The large body's array goes back to the pool once written. */
+    private boolean largeBodyRecyclable;
+    private final ArrayPool arrays;
     private FrameDecoder decoder;
     private boolean peerUsesCommands;
     private Pipe pipe;
@@ -96,6 +100,7 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
         this.endpoint = endpoint;
         this.remoteAddress = remoteAddress;
         this.acceptsSubscriptions = options.type == SocketTypes.PUB || options.type == SocketTypes.XPUB;
+        this.arrays = io.arrays();
     }
 
     public String remoteAddress() {
@@ -248,7 +253,7 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
                     "peer mechanism " + g.mechanism() + " does not match " + mechanism.name());
         }
         peerUsesCommands = g.major() > 3 || g.minor() >= 1;
-        decoder = new FrameDecoder(options.maxMsgSize);
+        decoder = new FrameDecoder(options.maxMsgSize, arrays);
         state = HANDSHAKE;
         advanceHandshake();
     }
@@ -305,8 +310,10 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
                         throw new ZmtpException(ProtocolErrors.ZMTP_UNEXPECTED_COMMAND,
                                 "a plain frame on an encrypted connection");
                     }
-                    body = mechanism.decode(body);
+                    byte[] box = body;
+                    body = mechanism.decode(box);
                     flags = mechanism.decodedFlags();
+                    arrays.recycle(box); // the decoder's array, read by nobody else
                 } catch (ZmtpException e) {
                     throw new HandshakeFailure(e);
                 }
@@ -317,7 +324,8 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
             if (!inMessage && !pipe.checkWrite()) {
                 return false;
             }
-            pipe.write(body, flags & Pipe.MORE);
+            // The body is a fresh (or recycled) array that only this pipe will hold.
+            pipe.write(body, (flags & Pipe.MORE) | (ArrayPool.poolable(body.length) ? Pipe.RECYCLABLE : 0));
             inMessage = (flags & Pipe.MORE) != 0;
             wroteToPipe = true;
             return true;
@@ -487,11 +495,20 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
                 body = mechanism.encode(body, wireFlags);
                 wireFlags = 0; // a MESSAGE goes out as a plain frame with flags 0, as libzmq 4.3 sends it
             }
+            boolean recyclable = (flags & Pipe.RECYCLABLE) != 0;
+            if (recyclable && body != frame) {
+                arrays.recycle(frame); // encoded into a new array
+                recyclable = false;
+            }
             FrameEncoder.writeHeader(out, wireFlags, body.length);
             if (body.length <= out.remaining()) {
                 out.put(body);
+                if (recyclable) {
+                    arrays.recycle(body);
+                }
             } else {
                 largeBody = ByteBuffer.wrap(body);
+                largeBodyRecyclable = recyclable;
             }
         }
     }
@@ -507,6 +524,9 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
                 gather[1] = largeBody;
                 channel.write(gather, 0, 2);
                 if (!largeBody.hasRemaining()) {
+                    if (largeBodyRecyclable) {
+                        arrays.recycle(largeBody.array());
+                    }
                     largeBody = null;
                 }
             }

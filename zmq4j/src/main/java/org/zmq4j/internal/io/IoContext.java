@@ -1,6 +1,7 @@
 package org.zmq4j.internal.io;
 
 import java.util.function.Consumer;
+import org.zmq4j.internal.concurrent.ArrayPool;
 
 /**
  * The I/O threads of one context and the count of I/O objects (listeners, sessions) still alive, which context
@@ -9,6 +10,7 @@ import java.util.function.Consumer;
 public final class IoContext {
     private final IoThread[] threads;
     private final Consumer<Throwable> errorHandler;
+    private final ArrayPool arrays = ArrayPool.withDefaultBudget();
     private final Object liveLock = new Object();
     private int live;
 
@@ -16,7 +18,7 @@ public final class IoContext {
         this.errorHandler = errorHandler;
         this.threads = new IoThread[ioThreads];
         for (int i = 0; i < ioThreads; i++) {
-            threads[i] = new IoThread(namePrefix + "IO/" + i, errorHandler);
+            threads[i] = new IoThread(namePrefix + "IO/" + i, errorHandler, arrays);
             threads[i].start();
         }
     }
@@ -30,6 +32,11 @@ public final class IoContext {
             }
         }
         return best;
+    }
+
+    /** Large frame bodies for reuse, shared by this context's sockets and I/O threads. */
+    public ArrayPool arrays() {
+        return arrays;
     }
 
     public Consumer<Throwable> errorHandler() {

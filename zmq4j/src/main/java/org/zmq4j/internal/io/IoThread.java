@@ -11,6 +11,7 @@ import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.zmq4j.internal.concurrent.ArrayPool;
 
 /**
  * An I/O thread: an event loop over a {@link Selector}, one-shot timers and a task queue that other threads post
@@ -33,10 +34,17 @@ public final class IoThread {
     private long timerSeq;
     private Thread thread;
     private final AtomicInteger load = new AtomicInteger();
+    private final ArrayPool arrays;
 
+    /** A thread with a pool of its own (tests). */
     public IoThread(String name, Consumer<Throwable> errorHandler) {
+        this(name, errorHandler, ArrayPool.withDefaultBudget());
+    }
+
+    public IoThread(String name, Consumer<Throwable> errorHandler, ArrayPool arrays) {
         this.name = name;
         this.errorHandler = errorHandler;
+        this.arrays = arrays;
         try {
             this.selector = Selector.open();
         } catch (IOException e) {
@@ -48,6 +56,11 @@ public final class IoThread {
         thread = new Thread(this::loop, name);
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** The context's pool of large frame bodies. */
+    public ArrayPool arrays() {
+        return arrays;
     }
 
     public boolean inThisThread() {

@@ -22,6 +22,12 @@ public final class Pipe {
     public static final int MORE = 1;
     /** Flag bit: a subscription frame (0x01/0x00 + topic) that 37/ZMTP 3.1 peers receive as SUBSCRIBE/CANCEL. */
     public static final int SUBSCRIPTION = 2;
+    /**
+     * Flag bit: this pipe holds the only reference to the frame's array, so whoever reads the frame may hand the
+     * array to the context's {@link org.zmq4j.internal.concurrent.ArrayPool} once it is done with the contents.
+     * Whoever writes one array to several pipes must clear it.
+     */
+    public static final int RECYCLABLE = 4;
     private static final int DELIMITER = 1 << 30;
 
     private static final VarHandle WRITER_WAITING;

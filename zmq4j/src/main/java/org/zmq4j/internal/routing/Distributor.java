@@ -88,6 +88,9 @@ public final class Distributor {
         boolean frameMore = (flags & Pipe.MORE) != 0;
         int n = matching;
         boolean shared = n > 1;
+        if (shared) {
+            flags &= ~Pipe.RECYCLABLE; // several pipes hold the array: nobody may recycle it
+        }
         for (int i = 0; i < matching; ) {
             Pipe p = pipes.get(i);
             if (!more && !p.checkWrite()) {

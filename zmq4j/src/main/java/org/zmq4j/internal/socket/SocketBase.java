@@ -2,10 +2,12 @@ package org.zmq4j.internal.socket;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.zmq4j.internal.concurrent.ArrayPool;
 import org.zmq4j.internal.concurrent.CommandQueue;
 import org.zmq4j.internal.engine.Session;
 import org.zmq4j.internal.engine.SocketPort;
@@ -55,9 +57,12 @@ public abstract class SocketBase implements SocketPort, Pipe.Listener, InprocReg
     @SuppressWarnings("unused") // accessed through IN_CALL
     private volatile int inCall;
 
+    private final ArrayPool arrays;
+
     protected SocketBase(ContextCore ctx, Options options) {
         this.ctx = ctx;
         this.options = options;
+        this.arrays = ctx.io().arrays();
     }
 
     // ================================================================ type hooks
@@ -283,12 +288,17 @@ public abstract class SocketBase implements SocketPort, Pipe.Listener, InprocReg
 
     /** Sends one frame; false if it would block (DONTWAIT, or SNDTIMEO passed). */
     public final boolean send(byte[] frame, int flags) {
+        return send(frame, flags, 0);
+    }
+
+    /** {@code pipeFlags}: {@link Pipe#RECYCLABLE} if the caller gives up {@code frame} for good. */
+    private boolean send(byte[] frame, int flags, int pipeFlags) {
         enter();
         try {
             if (!mailbox.isEmpty()) {
                 mailbox.runAll();
             }
-            int f = (flags & SNDMORE) != 0 ? Pipe.MORE : 0;
+            int f = ((flags & SNDMORE) != 0 ? Pipe.MORE : 0) | pipeFlags;
             if (xSend(frame, f)) {
                 return true;
             }
@@ -309,6 +319,47 @@ public abstract class SocketBase implements SocketPort, Pipe.Listener, InprocReg
         } finally {
             exit();
         }
+    }
+
+    /**
+     * Sends a copy of {@code data[offset, offset + length)} as {@link #send}. A large copy's array comes from the
+     * context's {@link ArrayPool} and goes back to it once written to the wire or copied out by the receiver.
+     */
+    public final boolean sendCopy(byte[] data, int offset, int length, int flags) {
+        byte[] frame = arrays.allocate(length);
+        System.arraycopy(data, offset, frame, 0, length);
+        return sendRecyclable(frame, flags);
+    }
+
+    /** Sends a copy of the buffer's remaining octets (its position does not move) as {@link #sendCopy}. */
+    public final boolean sendCopy(ByteBuffer data, int flags) {
+        byte[] frame = arrays.allocate(data.remaining());
+        data.get(data.position(), frame);
+        return sendRecyclable(frame, flags);
+    }
+
+    private boolean sendRecyclable(byte[] frame, int flags) {
+        boolean sent = send(frame, flags, ArrayPool.poolable(frame.length) ? Pipe.RECYCLABLE : 0);
+        if (!sent) {
+            arrays.recycle(frame);
+        }
+        return sent;
+    }
+
+    /**
+     * Receives one frame into {@code buffer} (as much as fits: libzmq's zmq_recv truncates); returns the frame's
+     * full size, or -1 as {@link #recv} returns null. A recyclable frame's array goes back to the pool.
+     */
+    public final int recv(ByteBuffer buffer, int flags) {
+        byte[] frame = recv(flags);
+        if (frame == null) {
+            return -1;
+        }
+        buffer.put(frame, 0, Math.min(frame.length, buffer.remaining()));
+        if ((recvFlags & Pipe.RECYCLABLE) != 0) {
+            arrays.recycle(frame);
+        }
+        return frame.length;
     }
 
     /** Receives one frame; null if none came (DONTWAIT, or RCVTIMEO passed). */

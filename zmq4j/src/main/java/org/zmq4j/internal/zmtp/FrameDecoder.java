@@ -2,6 +2,7 @@ package org.zmq4j.internal.zmtp;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import org.zmq4j.internal.concurrent.ArrayPool;
 
 /**
  * Incremental ZMTP 3.x frame parser: bytes may arrive in any split, down to one at a time, and a frame the sink
@@ -15,7 +16,8 @@ import java.nio.ByteOrder;
  * flags: bits 7-3 reserved, bit 2 COMMAND, bit 1 LONG, bit 0 MORE
  * </pre>
  *
- * <p>Each delivered body is a fresh array owned by the sink (empty bodies share one zero-length array). After
+ * <p>Each delivered body is an array owned by the sink from then on: a new one, or one from the {@link ArrayPool}
+ * given at construction, its old contents all overwritten (empty bodies share one zero-length array). After
  * {@code decode} throws, the decoder is unusable: the connection must be closed.
  */
 public final class FrameDecoder {
@@ -39,6 +41,7 @@ public final class FrameDecoder {
     private static final int BODY = 2;
 
     private final long maxMessageSize;
+    private final ArrayPool arrays;
 
     private int state = FLAGS;
     private int flags;
@@ -57,10 +60,18 @@ public final class FrameDecoder {
      *     ({@code ZMQ_MAXMSGSIZE}); a command frame is checked alone
      */
     public FrameDecoder(long maxMessageSize) {
+        this(maxMessageSize, null);
+    }
+
+    /**
+     * As {@link #FrameDecoder(long)}, taking large bodies' arrays from {@code arrays} (null: always new arrays).
+     */
+    public FrameDecoder(long maxMessageSize, ArrayPool arrays) {
         if (maxMessageSize < -1) {
             throw new IllegalArgumentException("maxMessageSize must be -1 or >= 0: " + maxMessageSize);
         }
         this.maxMessageSize = maxMessageSize;
+        this.arrays = arrays;
     }
 
     /**
@@ -185,7 +196,7 @@ public final class FrameDecoder {
         if (flags != FrameEncoder.COMMAND) {
             messageSize += size;
         }
-        body = size == 0 ? EMPTY : new byte[(int) size];
+        body = size == 0 ? EMPTY : arrays != null ? arrays.allocate((int) size) : new byte[(int) size];
         filled = 0;
         state = BODY;
         return size != 0;

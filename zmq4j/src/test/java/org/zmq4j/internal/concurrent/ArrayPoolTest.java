@@ -1,0 +1,116 @@
+package org.zmq4j.internal.concurrent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/** The pool of large frame bodies: exact-length reuse, its limits, and exclusive hand-out under contention. */
+class ArrayPoolTest {
+    private static final int LARGE = 64 * 1024;
+
+    @Test
+    void shouldHandBackARecycledArrayOfTheSameLength() {
+        ArrayPool pool = new ArrayPool(1 << 20);
+        byte[] a = pool.allocate(LARGE);
+        pool.recycle(a);
+        assertEquals(LARGE, pool.kept());
+        assertSame(a, pool.allocate(LARGE));
+        assertEquals(0, pool.kept());
+        assertNotSame(a, pool.allocate(LARGE), "an array is handed out once per recycling");
+    }
+
+    @Test
+    void shouldNeverHandOutAnArrayOfAnotherLength() {
+        ArrayPool pool = new ArrayPool(1 << 20);
+        for (int length = ArrayPool.MIN_LENGTH; length < ArrayPool.MIN_LENGTH + 64; length++) {
+            pool.recycle(new byte[length]);
+        }
+        for (int length = ArrayPool.MIN_LENGTH; length < ArrayPool.MIN_LENGTH + 200; length++) {
+            assertEquals(length, pool.allocate(length).length);
+        }
+    }
+
+    @Test
+    void shouldKeepNeitherSmallNorHugeArrays() {
+        ArrayPool pool = new ArrayPool(64L << 20);
+        byte[] small = new byte[ArrayPool.MIN_LENGTH - 1];
+        byte[] huge = new byte[ArrayPool.MAX_LENGTH + 1];
+        pool.recycle(small);
+        pool.recycle(huge);
+        assertEquals(0, pool.kept());
+        assertNotSame(small, pool.allocate(small.length));
+        assertNotSame(huge, pool.allocate(huge.length));
+    }
+
+    @Test
+    void shouldKeepNoMoreThanItsBudget() {
+        ArrayPool pool = new ArrayPool(2L * LARGE);
+        byte[] a = new byte[LARGE];
+        byte[] b = new byte[LARGE];
+        byte[] c = new byte[LARGE];
+        pool.recycle(a);
+        pool.recycle(b);
+        pool.recycle(c);
+        assertEquals(2L * LARGE, pool.kept());
+        Set<byte[]> out = Collections.newSetFromMap(new IdentityHashMap<>());
+        out.add(pool.allocate(LARGE));
+        out.add(pool.allocate(LARGE));
+        assertTrue(out.contains(a) && out.contains(b), "the first two recycled arrays are the ones kept");
+        assertNotSame(c, pool.allocate(LARGE));
+    }
+
+    /**
+     * Threads take arrays, stamp every octet with their own mark, check the stamp after yielding and hand the arrays
+     * back: if two threads ever held one array at once, one of them would find the other's mark.
+     */
+    @Test
+    void shouldNeverGiveOneArrayToTwoHoldersAtOnce() throws Exception {
+        ArrayPool pool = new ArrayPool(4L << 20);
+        int threads = 4;
+        int rounds = 20_000;
+        CountDownLatch start = new CountDownLatch(1);
+        AtomicReference<String> failure = new AtomicReference<>();
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            byte mark = (byte) (t + 1);
+            int length = t % 2 == 0 ? ArrayPool.MIN_LENGTH : 2 * ArrayPool.MIN_LENGTH;
+            Thread w = new Thread(() -> {
+                try {
+                    start.await();
+                    for (int r = 0; r < rounds && failure.get() == null; r++) {
+                        byte[] a = pool.allocate(length);
+                        java.util.Arrays.fill(a, mark);
+                        Thread.yield();
+                        for (byte b : a) {
+                            if (b != mark) {
+                                failure.compareAndSet(null, "array shared between holders " + mark + " and " + b);
+                                return;
+                            }
+                        }
+                        pool.recycle(a);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            workers.add(w);
+            w.start();
+        }
+        start.countDown();
+        for (Thread w : workers) {
+            w.join();
+        }
+        assertEquals(null, failure.get());
+        assertTrue(pool.kept() <= pool.budget() && pool.kept() >= 0, "kept " + pool.kept());
+    }
+}

@@ -47,15 +47,15 @@ public record Case(String id, Shape shape, String transport, int size, int count
 
     /** Every case, in the order of the table. */
     public static final List<Case> ALL = List.of(
-            new Case("tcp-thr-16", Shape.THROUGHPUT, "tcp", 16, 3_000_000, 100_000, 0),
-            new Case("tcp-thr-1k", Shape.THROUGHPUT, "tcp", 1024, 1_000_000, 50_000, 0),
-            new Case("tcp-thr-64k", Shape.THROUGHPUT, "tcp", 65536, 30_000, 2_000, 0),
-            new Case("ipc-thr-16", Shape.THROUGHPUT, "ipc", 16, 3_000_000, 100_000, 0),
-            new Case("inproc-thr-16", Shape.INPROC_THROUGHPUT, "inproc", 16, 5_000_000, 200_000, 0),
+            new Case("tcp-thr-16", Shape.THROUGHPUT, "tcp", 16, 10_000_000, 100_000, 0),
+            new Case("tcp-thr-1k", Shape.THROUGHPUT, "tcp", 1024, 3_000_000, 50_000, 0),
+            new Case("tcp-thr-64k", Shape.THROUGHPUT, "tcp", 65536, 60_000, 2_000, 0),
+            new Case("ipc-thr-16", Shape.THROUGHPUT, "ipc", 16, 10_000_000, 100_000, 0),
+            new Case("inproc-thr-16", Shape.INPROC_THROUGHPUT, "inproc", 16, 20_000_000, 200_000, 0),
             new Case("tcp-lat-16", Shape.LATENCY, "tcp", 16, 50_000, 1_000, 0),
             new Case("inproc-lat-16", Shape.INPROC_LATENCY, "inproc", 16, 50_000, 2_000, 0),
-            new Case("fan-in-tcp", Shape.FAN_IN, "tcp", 16, 2_000_000, 100_000, 100),
-            new Case("fan-out-tcp", Shape.FAN_OUT, "tcp", 16, 20_000, 1_000, 100));
+            new Case("fan-in-tcp", Shape.FAN_IN, "tcp", 16, 6_000_000, 100_000, 100),
+            new Case("fan-out-tcp", Shape.FAN_OUT, "tcp", 16, 50_000, 1_000, 100));
 
     /** The cases named in a comma-separated list, in table order; throws on an unknown name. */
     public static List<Case> select(String ids) {

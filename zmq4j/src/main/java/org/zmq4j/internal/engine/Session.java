@@ -34,6 +34,8 @@ public final class Session implements Pipe.Listener {
     private Pipe pipe;
     private Pipe socketEnd;
     private StreamEngine engine;
+    /** The engine while it moves messages, for socket threads ({@link #readActivated}). */
+    private volatile StreamEngine activeEngine;
     private int handshakes;
     private boolean terminating;
     private boolean stopped;
@@ -143,6 +145,7 @@ public final class Session implements Pipe.Listener {
     /** The handshake completed; returns the pipe the engine moves messages through. */
     Pipe engineReady(StreamEngine e, Map<String, byte[]> peerProps) {
         handshakes++;
+        activeEngine = e;
         Map<String, byte[]> props = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         props.putAll(peerProps);
         props.put("Peer-Address",
@@ -170,6 +173,7 @@ public final class Session implements Pipe.Listener {
             return;
         }
         engine = null;
+        activeEngine = null;
         if (pipe != null) {
             pipe.rollback();
         }
@@ -197,8 +201,16 @@ public final class Session implements Pipe.Listener {
 
     // ---------------------------------------------------------------- Pipe.Listener (other threads)
 
+    /**
+     * Socket thread. An idle connection's engine writes right here (no I/O thread wake-up); otherwise, or for what
+     * it could not write, the I/O thread is asked.
+     */
     @Override
     public void readActivated(Pipe p) {
+        StreamEngine e = activeEngine;
+        if (e != null && e.writeFromCaller()) {
+            return;
+        }
         io.execute(() -> {
             if (engine != null) {
                 engine.restartOutput();
@@ -254,6 +266,7 @@ public final class Session implements Pipe.Listener {
     void engineDrained(StreamEngine e) {
         if (engine == e) {
             engine = null;
+            activeEngine = null;
             finish();
         }
     }
@@ -293,6 +306,7 @@ public final class Session implements Pipe.Listener {
         if (engine != null) {
             engine.close();
             engine = null;
+            activeEngine = null;
         }
         if (pipe != null) {
             pipe.terminate();

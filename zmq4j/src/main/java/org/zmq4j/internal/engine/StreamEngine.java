@@ -6,6 +6,7 @@ import java.nio.channels.CancelledKeyException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 import org.zmq4j.internal.concurrent.ArrayPool;
 import org.zmq4j.internal.io.IoHandler;
 import org.zmq4j.internal.io.IoThread;
@@ -39,12 +40,19 @@ import org.zmq4j.internal.zmtp.ZmtpException;
  *
  * <p>Output: frames are pulled from the pipe and encoded into a 64 KiB buffer until it is full or the pipe is
  * empty, then written with one call; a body that does not fit is written from its own array with a gathering
- * write, never copied. Runs on its I/O thread only.
+ * write, never copied.
+ *
+ * <p>Threads: everything runs on the I/O thread, under {@link #lock}, with one exception. When the socket's thread
+ * wakes an engine whose connection has sent nothing for {@value #IDLE_NANOS} ns, it pulls and writes the messages
+ * itself ({@link #writeFromCaller}), if it gets the lock at once: a request then leaves without waking the I/O thread
+ * (one thread hop less per one-way trip), while under load the I/O thread keeps batching.
  */
 public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
     private static final int IN_BATCH = 64 * 1024;
     private static final int OUT_BATCH = 64 * 1024;
     private static final int DIRECT_READ_THRESHOLD = 32 * 1024;
+    /** Output quieter than this lets the socket's thread write (see the class comment). */
+    private static final long IDLE_NANOS = 50_000;
 
     private static final int GREETING = 0;
     private static final int HANDSHAKE = 1;
@@ -72,6 +80,11 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
     /** The large body's array goes back to the pool once written. */
     private boolean largeBodyRecyclable;
     private final ArrayPool arrays;
+    /** Held by the I/O thread in every entry point, and by a socket thread in {@link #writeFromCaller}. */
+    private final ReentrantLock lock = new ReentrantLock();
+    /** Active, unencrypted and open: a socket thread may try {@link #writeFromCaller}. */
+    private volatile boolean callerMayWrite;
+    private long lastWriteNanos;
     private FrameDecoder decoder;
     private boolean peerUsesCommands;
     private Pipe pipe;
@@ -112,6 +125,15 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
      * greeting.
      */
     public void plug(SelectionKey existing) {
+        lock.lock();
+        try {
+            plugLocked(existing);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void plugLocked(SelectionKey existing) {
         io.adjustLoad(1);
         mechanism = Mechanisms.create(new MechanismContext(options, peerIp(remoteAddress), zapConnector,
                 io::execute, this::resumeHandshake));
@@ -137,11 +159,16 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
 
     @Override
     public void ioReady(int readyOps) {
-        if ((readyOps & SelectionKey.OP_READ) != 0) {
-            onReadable();
-        }
-        if (state != CLOSED && (readyOps & SelectionKey.OP_WRITE) != 0) {
-            writeLoop();
+        lock.lock();
+        try {
+            if ((readyOps & SelectionKey.OP_READ) != 0) {
+                onReadable();
+            }
+            if (state != CLOSED && (readyOps & SelectionKey.OP_WRITE) != 0) {
+                writeLoop();
+            }
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -280,6 +307,15 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
 
     /** The mechanism finished an asynchronous step (a ZAP reply): continue the handshake. */
     private void resumeHandshake() {
+        lock.lock();
+        try {
+            resumeHandshakeLocked();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void resumeHandshakeLocked() {
         if (state != HANDSHAKE) {
             return;
         }
@@ -361,6 +397,7 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
         }
         state = ACTIVE;
         encrypted = mechanism.encryptsMessages();
+        callerMayWrite = !encrypted; // an encrypting mechanism's state stays on the I/O thread
         Map<String, byte[]> props = mechanism.peerProperties();
         events.event(MonitorEvents.HANDSHAKE_SUCCEEDED, 0, endpoint, remoteAddress);
         pipe = session.engineReady(this, props);
@@ -419,26 +456,58 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
 
     /** The pipe has room again: decode what is buffered, then read again. */
     public void restartInput() {
-        if (!inputStopped || state != ACTIVE) {
-            return;
-        }
-        inputStopped = false;
-        process();
-        if (state != CLOSED && !inputStopped) {
-            updateInterest();
-            onReadable();
+        lock.lock();
+        try {
+            if (!inputStopped || state != ACTIVE) {
+                return;
+            }
+            inputStopped = false;
+            process();
+            if (state != CLOSED && !inputStopped) {
+                updateInterest();
+                onReadable();
+            }
+        } finally {
+            lock.unlock();
         }
     }
 
     // ---------------------------------------------------------------- output
 
-    /** The pipe has messages: pull and write them. */
+    /** The pipe has messages: pull and write them (also what a socket thread's write left over). */
     public void restartOutput() {
-        if (state != ACTIVE || pulling) {
-            return;
+        lock.lock();
+        try {
+            if (state != ACTIVE) {
+                return;
+            }
+            pulling = true;
+            writeLoop();
+        } finally {
+            lock.unlock();
         }
-        pulling = true;
-        writeLoop();
+    }
+
+    /**
+     * Socket thread, having just woken this engine's sleeping pipe reader: if the connection's output is idle and
+     * nothing else holds the engine, pulls the pipe and writes right here. True if everything went out; false if
+     * the caller must still hand over to the I/O thread ({@link #restartOutput}), which then finishes the job.
+     */
+    public boolean writeFromCaller() {
+        if (!callerMayWrite || !lock.tryLock()) {
+            return false;
+        }
+        try {
+            if (state != ACTIVE || pulling || writing || closeWhenFlushed || hasPendingBytes()
+                    || System.nanoTime() - lastWriteNanos < IDLE_NANOS) {
+                return false;
+            }
+            pulling = true;
+            fill();
+            return writePending(false) && !pulling;
+        } finally {
+            lock.unlock();
+        }
     }
 
     private void writeLoop() {
@@ -459,7 +528,7 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
                     return;
                 }
             }
-            if (!writePending()) {
+            if (!writePending(true)) {
                 if (!writing) {
                     writing = true;
                     updateInterest();
@@ -513,8 +582,12 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
         }
     }
 
-    /** Writes buffered bytes; false if the channel could not take them all. */
-    private boolean writePending() {
+    /**
+     * Writes buffered bytes; false if the channel could not take them all. An error fails the connection on the
+     * I/O thread ({@code onIoThread}); a socket thread leaves the bytes for the I/O thread, whose write fails again.
+     */
+    private boolean writePending(boolean onIoThread) {
+        lastWriteNanos = System.nanoTime();
         out.flip();
         try {
             if (largeBody == null) {
@@ -531,6 +604,10 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
                 }
             }
         } catch (IOException e) {
+            if (!onIoThread) {
+                out.compact();
+                return false;
+            }
             out.clear();
             largeBody = null;
             fail(0, 0, e.toString());
@@ -544,7 +621,7 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
     private void sendCommand(byte[] command) {
         byte[] body = encrypted ? mechanism.encode(command, FrameEncoder.COMMAND) : command;
         if (out.remaining() < FrameEncoder.LONG_HEADER_SIZE + body.length) {
-            if (!writePending() || out.remaining() < FrameEncoder.LONG_HEADER_SIZE + body.length) {
+            if (!writePending(true) || out.remaining() < FrameEncoder.LONG_HEADER_SIZE + body.length) {
                 return; // output is backed up; a dropped PONG is harmless
             }
         }
@@ -579,6 +656,15 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
     }
 
     private void heartbeat() {
+        lock.lock();
+        try {
+            heartbeatLocked();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void heartbeatLocked() {
         if (state != ACTIVE) {
             return;
         }
@@ -606,19 +692,34 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
 
     /** The session's pipe is drained: close once what is buffered has been written. */
     public void closeWhenFlushed() {
-        closeWhenFlushed = true;
-        if (!hasPendingBytes()) {
-            close();
-            session.engineDrained(this);
+        lock.lock();
+        try {
+            closeWhenFlushed = true;
+            if (!hasPendingBytes()) {
+                close();
+                session.engineDrained(this);
+            }
+        } finally {
+            lock.unlock();
         }
     }
 
     /** Closes the connection without further events. */
     public void close() {
+        lock.lock();
+        try {
+            closeLocked();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void closeLocked() {
         if (state == CLOSED) {
             return;
         }
         state = CLOSED;
+        callerMayWrite = false;
         if (handshakeTimer != null) {
             handshakeTimer.cancel();
         }
@@ -642,6 +743,15 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
      * session decides whether to reconnect.
      */
     private void fail(int event, long value, String why) {
+        lock.lock();
+        try {
+            failLocked(event, value, why);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void failLocked(int event, long value, String why) {
         if (state == CLOSED) {
             return;
         }

@@ -1,0 +1,71 @@
+package org.zmq4j.internal.socket;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Field;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.Test;
+import org.zmq4j.Context;
+import org.zmq4j.Socket;
+import org.zmq4j.SocketOption;
+import org.zmq4j.SocketType;
+import org.zmq4j.internal.io.IoThread;
+
+/**
+ * A message sent on an idle connection leaves from the sending thread: the sender's I/O thread is not woken, which
+ * saves a thread hop per one-way trip (the latency target of the performance issue). Shown by keeping the sender's
+ * only I/O thread busy: the message still arrives.
+ */
+class CallerWriteTest {
+
+    @Test
+    void shouldSendOnAnIdleConnectionWithoutItsIoThread() throws Exception {
+        try (Context senderCtx = new Context(1);
+                Context receiverCtx = new Context(1);
+                Socket push = senderCtx.socket(SocketType.PUSH);
+                Socket pull = receiverCtx.socket(SocketType.PULL)) {
+            pull.set(SocketOption.RCVTIMEO, 5_000);
+            pull.bind("tcp://127.0.0.1:*");
+            push.connect(pull.get(SocketOption.LAST_ENDPOINT));
+            assertTrue(push.send("first"));
+            assertEquals("first", pull.recvStr());
+
+            IoThread io = ioThreadOf(senderCtx);
+            CountDownLatch busy = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            io.execute(() -> {
+                busy.countDown();
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            try {
+                assertTrue(busy.await(5, TimeUnit.SECONDS));
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1)); // longer than the engine's idle threshold
+                assertTrue(push.send("while the I/O thread is busy"));
+                assertEquals("while the I/O thread is busy", pull.recvStr());
+            } finally {
+                release.countDown();
+            }
+
+            // Under load the I/O thread takes over again, and nothing is lost or reordered.
+            for (int i = 0; i < 10_000; i++) {
+                assertTrue(push.send(Integer.toString(i)));
+            }
+            for (int i = 0; i < 10_000; i++) {
+                assertEquals(Integer.toString(i), pull.recvStr());
+            }
+        }
+    }
+
+    private static IoThread ioThreadOf(Context ctx) throws ReflectiveOperationException {
+        Field core = Context.class.getDeclaredField("core");
+        core.setAccessible(true);
+        return ((ContextCore) core.get(ctx)).io().choose();
+    }
+}

@@ -3,6 +3,7 @@ package org.zmq4j;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
+import org.zmq4j.internal.concurrent.Waits;
 import org.zmq4j.internal.socket.SocketBase;
 import org.zmq4j.internal.util.ZmqError;
 
@@ -81,6 +82,7 @@ public final class Poller {
                     if (me.isInterrupted()) {
                         throw new InterruptedCallException("interrupted in poll");
                     }
+                    Waits.waiting();
                     if (deadline == Long.MAX_VALUE) {
                         LockSupport.park(this);
                     } else {

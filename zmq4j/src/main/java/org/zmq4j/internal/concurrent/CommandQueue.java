@@ -78,6 +78,7 @@ public final class CommandQueue {
             if (!queue.isEmpty()) {
                 return;
             }
+            Waits.waiting();
             if (deadline == Long.MAX_VALUE) {
                 LockSupport.park(this);
             } else {

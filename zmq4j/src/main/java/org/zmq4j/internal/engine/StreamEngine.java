@@ -8,6 +8,7 @@ import java.nio.channels.SocketChannel;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import org.zmq4j.internal.concurrent.ArrayPool;
+import org.zmq4j.internal.concurrent.Waits;
 import org.zmq4j.internal.io.IoHandler;
 import org.zmq4j.internal.io.IoThread;
 import org.zmq4j.internal.io.Timer;
@@ -34,20 +35,26 @@ import org.zmq4j.internal.zmtp.ZmtpException;
  * Speaks ZMTP 3.1 over one stream connection (TCP or Unix domain) on an I/O thread: greeting, the mechanism's
  * handshake, then messages between the wire and the session's pipe.
  *
- * <p>Input: one read fills a 64 KiB buffer, every complete frame in it is decoded and written to the pipe, and the
- * pipe is flushed once per read. When the pipe is full (RCVHWM) reading stops until the socket makes room. A body
- * larger than the buffer is read straight into its own array.
+ * <p>Input: one read fills a buffer, every complete frame in it is decoded and written to the pipe, and the pipe is
+ * flushed once per read. When the pipe is full (RCVHWM) reading stops until the socket makes room. A body of 32 KiB
+ * or more is read straight into its own array.
  *
- * <p>Output: frames are pulled from the pipe and encoded into a 64 KiB buffer until it is full or the pipe is
- * empty, then written with one call; a body that does not fit is written from its own array with a gathering
- * write, never copied.
+ * <p>Output: frames are pulled from the pipe and encoded into a buffer until it is full or the pipe is empty, then
+ * written with one call; a body that does not fit is written from its own array with a gathering write, never
+ * copied.
+ *
+ * <p>Both buffers start at 8 KiB, so an idle connection is cheap, and grow to 64 KiB once traffic fills them.
  *
  * <p>Threads: everything runs on the I/O thread, under {@link #lock}, with one exception. When the socket's thread
- * wakes an engine whose connection has sent nothing for {@value #IDLE_NANOS} ns, it pulls and writes the messages
- * itself ({@link #writeFromCaller}), if it gets the lock at once: a request then leaves without waking the I/O thread
- * (one thread hop less per one-way trip), while under load the I/O thread keeps batching.
+ * wakes an engine whose connection has sent nothing for {@value #IDLE_NANOS} ns, and this is the thread's first
+ * such chance since it last waited on a socket ({@link Waits}), it pulls and writes the messages itself
+ * ({@link #writeFromCaller}), if it gets the lock at once: a request or a reply then leaves without waking the I/O
+ * thread (one thread hop less per one-way trip), while a thread that streams, to one peer or to many, leaves the
+ * writing to the I/O thread, which batches it.
  */
 public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
+    /** Buffer size of a new connection: an idle one costs 16 KiB of buffers, as libzmq's 8 KiB each way. */
+    private static final int SMALL_BATCH = 8 * 1024;
     private static final int IN_BATCH = 64 * 1024;
     private static final int OUT_BATCH = 64 * 1024;
     private static final int DIRECT_READ_THRESHOLD = 32 * 1024;
@@ -73,8 +80,11 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
     private SelectionKey key;
     private int state = GREETING;
     private final ByteBuffer greeting = ByteBuffer.allocate(Greeting.SIZE);
-    private final ByteBuffer in = ByteBuffer.allocateDirect(IN_BATCH);
-    private final ByteBuffer out = ByteBuffer.allocateDirect(OUT_BATCH);
+    /** Grows from {@value #SMALL_BATCH} to {@value #IN_BATCH} octets the first time a read fills it. */
+    private ByteBuffer in = ByteBuffer.allocateDirect(SMALL_BATCH);
+    /** Grows from {@value #SMALL_BATCH} to {@value #OUT_BATCH} octets once frames waited for room in it. */
+    private ByteBuffer out = ByteBuffer.allocateDirect(SMALL_BATCH);
+    private boolean outFilledUp;
     private final ByteBuffer[] gather = new ByteBuffer[2];
     private ByteBuffer largeBody;
     /** The large body's array goes back to the pool once written. */
@@ -177,14 +187,12 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
     private void onReadable() {
         for (int round = 0; round < 4 && state != CLOSED && !inputStopped; round++) {
             int n;
+            ByteBuffer target;
             try {
                 ByteBuffer direct = in.position() == 0 && decoder != null
                         ? decoder.bodyReadTarget(DIRECT_READ_THRESHOLD) : null;
-                if (direct != null) {
-                    n = channel.read(direct);
-                } else {
-                    n = channel.read(in);
-                }
+                target = direct != null ? direct : in;
+                n = channel.read(target);
             } catch (IOException e) {
                 fail(0, 0, e.toString());
                 return;
@@ -196,11 +204,23 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
             if (n == 0) {
                 return;
             }
+            boolean full = !target.hasRemaining();
             process();
-            if (in.position() < in.capacity() / 2 && n < IN_BATCH / 2) {
-                return;
+            if (!full) {
+                return; // the socket is (very likely) drained
+            }
+            if (target == in && state != CLOSED && in.capacity() < IN_BATCH) {
+                in = grown(in, IN_BATCH);
             }
         }
+    }
+
+    /** A direct buffer of {@code capacity} octets holding {@code b}'s bytes (write mode in and out). */
+    private static ByteBuffer grown(ByteBuffer b, int capacity) {
+        ByteBuffer bigger = ByteBuffer.allocateDirect(capacity);
+        b.flip();
+        bigger.put(b);
+        return bigger;
     }
 
     /** Decodes what {@link #in} holds (write mode on entry and exit). */
@@ -289,6 +309,10 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
     private void advanceHandshake() throws ZmtpException {
         byte[] cmd;
         while ((cmd = mechanism.nextCommand()) != null) {
+            int needed = FrameEncoder.LONG_HEADER_SIZE + cmd.length;
+            if (out.remaining() < needed) {
+                out = grown(out, Math.max(OUT_BATCH, out.position() + needed));
+            }
             FrameEncoder.writeFrame(out, FrameEncoder.COMMAND, cmd, 0, cmd.length);
         }
         flushOut();
@@ -499,7 +523,7 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
         }
         try {
             if (state != ACTIVE || pulling || writing || closeWhenFlushed || hasPendingBytes()
-                    || System.nanoTime() - lastWriteNanos < IDLE_NANOS) {
+                    || System.nanoTime() - lastWriteNanos < IDLE_NANOS || !Waits.claimFirstSinceWait()) {
                 return false;
             }
             pulling = true;
@@ -549,8 +573,10 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
             if (frame == null) {
                 // Empty (the pipe now waits to wake us) or ended (the session hears of it).
                 pulling = false;
+                outFilledUp = false;
                 return;
             }
+            outFilledUp = true; // unless the loop ends on an empty pipe
             int flags = pipe.flags();
             outMidMessage = (flags & Pipe.MORE) != 0;
             byte[] body = frame;
@@ -615,6 +641,10 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
         }
         boolean done = !out.hasRemaining() && largeBody == null;
         out.compact();
+        if (done && outFilledUp && out.capacity() < OUT_BATCH) {
+            out = ByteBuffer.allocateDirect(OUT_BATCH); // traffic fills the small buffer: batch more per write
+        }
+        outFilledUp = false;
         return done;
     }
 

@@ -63,6 +63,56 @@ class CallerWriteTest {
         }
     }
 
+    /**
+     * A thread that sends without waiting in between writes itself at most once: its next message, even on another
+     * idle connection, goes to the I/O thread, so a thread streaming to many peers (fan-in) keeps its batching.
+     */
+    @Test
+    void shouldLeaveTheSecondSendBetweenWaitsToTheIoThread() throws Exception {
+        try (Context senderCtx = new Context(1);
+                Context receiverCtx = new Context(1);
+                Socket push0 = senderCtx.socket(SocketType.PUSH);
+                Socket push1 = senderCtx.socket(SocketType.PUSH);
+                Socket pull0 = receiverCtx.socket(SocketType.PULL);
+                Socket pull1 = receiverCtx.socket(SocketType.PULL)) {
+            for (Socket pull : new Socket[] {pull0, pull1}) {
+                pull.set(SocketOption.RCVTIMEO, 5_000);
+                pull.bind("tcp://127.0.0.1:*");
+            }
+            push0.connect(pull0.get(SocketOption.LAST_ENDPOINT));
+            push1.connect(pull1.get(SocketOption.LAST_ENDPOINT));
+            assertTrue(push0.send("a"));
+            assertTrue(push1.send("b"));
+            assertEquals("a", pull0.recvStr());
+            assertEquals("b", pull1.recvStr());
+
+            IoThread io = ioThreadOf(senderCtx);
+            CountDownLatch busy = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            io.execute(() -> {
+                busy.countDown();
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            try {
+                assertTrue(busy.await(5, TimeUnit.SECONDS)); // since its last wait (in recv) this thread has not written
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1)); // longer than the engine's idle threshold
+                assertTrue(push0.send("first since the wait"));
+                assertTrue(push1.send("second since the wait"));
+                assertEquals("first since the wait", pull0.recvStr());
+                pull1.set(SocketOption.RCVTIMEO, 200);
+                assertEquals(null, pull1.recvStr(), "the second send must wait for the busy I/O thread");
+            } finally {
+                release.countDown();
+            }
+            pull1.set(SocketOption.RCVTIMEO, 5_000);
+            assertEquals("second since the wait", pull1.recvStr());
+        }
+    }
+
     private static IoThread ioThreadOf(Context ctx) throws ReflectiveOperationException {
         Field core = Context.class.getDeclaredField("core");
         core.setAccessible(true);

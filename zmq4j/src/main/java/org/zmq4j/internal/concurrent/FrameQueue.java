@@ -17,48 +17,26 @@ import java.util.concurrent.atomic.AtomicReference;
  * found the queue empty it marks itself asleep ({@link #checkReadOrSleep()}); the flush that sees the mark clears it
  * and returns false, telling the writer to wake the reader. Both sides use volatile accesses (sequentially
  * consistent) for the published count and the mark, so one of them always sees the other.
+ *
+ * <p>The writer's fields, the shared ones and the reader's each sit on cache lines of their own (padding through
+ * the superclasses, whose fields the JVM lays out first): without it, every message's plain stores by one thread
+ * invalidated the line the other thread was reading (false sharing).
  */
-public final class FrameQueue {
+public final class FrameQueue extends FrameQueueReaderSide {
     static final int CHUNK = 256;
 
     private static final VarHandle SLEEPING;
 
     static {
         try {
-            SLEEPING = MethodHandles.lookup().findVarHandle(FrameQueue.class, "readerSleeping", int.class);
+            SLEEPING = MethodHandles.lookup().findVarHandle(FrameQueueSharedFields.class, "readerSleeping", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
-    private static final class Chunk {
-        final Object[] data = new Object[CHUNK];
-        final int[] flags = new int[CHUNK];
-        Chunk next;
-    }
 
     private final AtomicReference<Chunk> spare = new AtomicReference<>();
-
-    // writer side
-    private Chunk writeChunk;
-    private int writePos;
-    private long written;
-    private long completeCount;
-    private Chunk completeChunk;
-    private int completePos;
-    private long lastFlushed;
-
-    // shared
-    private volatile long published;
-    @SuppressWarnings("unused") // accessed through SLEEPING
-    private volatile int readerSleeping;
-
-    // reader side
-    private Chunk readChunk;
-    private int readPos;
-    private long consumed;
-    private long visible;
-    private int lastFlags;
 
     public FrameQueue() {
         Chunk first = new Chunk();
@@ -170,4 +148,52 @@ public final class FrameQueue {
     public int lastFlags() {
         return lastFlags;
     }
+}
+
+/** A chunk of {@value FrameQueue#CHUNK} frames; chunks form a singly linked list from the reader to the writer. */
+final class Chunk {
+    final Object[] data = new Object[FrameQueue.CHUNK];
+    final int[] flags = new int[FrameQueue.CHUNK];
+    Chunk next;
+}
+
+/** 128 octets ahead of the writer's fields: two cache lines, as adjacent-line prefetch pulls lines in pairs. */
+abstract class FrameQueuePad0 {
+    long p00, p01, p02, p03, p04, p05, p06, p07, p08, p09, p0a, p0b, p0c, p0d, p0e, p0f;
+}
+
+abstract class FrameQueueWriterFields extends FrameQueuePad0 {
+    Chunk writeChunk;
+    int writePos;
+    long written;
+    long completeCount;
+    Chunk completeChunk;
+    int completePos;
+    long lastFlushed;
+}
+
+abstract class FrameQueuePad1 extends FrameQueueWriterFields {
+    long p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p1a, p1b, p1c, p1d, p1e, p1f;
+}
+
+abstract class FrameQueueSharedFields extends FrameQueuePad1 {
+    volatile long published;
+    volatile int readerSleeping;
+}
+
+abstract class FrameQueuePad2 extends FrameQueueSharedFields {
+    long p20, p21, p22, p23, p24, p25, p26, p27, p28, p29, p2a, p2b, p2c, p2d, p2e, p2f;
+}
+
+abstract class FrameQueueReaderFields extends FrameQueuePad2 {
+    Chunk readChunk;
+    int readPos;
+    long consumed;
+    long visible;
+    int lastFlags;
+}
+
+/** 128 octets after the reader's fields, so whatever the JVM places next does not share their lines. */
+abstract class FrameQueueReaderSide extends FrameQueueReaderFields {
+    long p30, p31, p32, p33, p34, p35, p36, p37, p38, p39, p3a, p3b, p3c, p3d, p3e, p3f;
 }

@@ -16,8 +16,11 @@ import org.zmq4j.internal.concurrent.FrameQueue;
  * The peer reads every message before the delimiter (nothing queued is lost) and then reports the pipe as
  * ended to its own owner through {@link Listener#pipeTerminated}. Signals to the other end always go through the
  * other end's {@link Listener}, which moves them onto its owner's thread.
+ *
+ * <p>The two ends are allocated together and each is hot for a different thread, so each starts with 128 octets of
+ * padding ({@link PipePad}) that keep its counters off the cache lines of the end before it.
  */
-public final class Pipe {
+public final class Pipe extends PipePad {
     /** Flag bit: more frames of this message follow. */
     public static final int MORE = 1;
     /** Flag bit: a subscription frame (0x01/0x00 + topic) that 37/ZMTP 3.1 peers receive as SUBSCRIBE/CANCEL. */
@@ -270,4 +273,9 @@ public final class Pipe {
     public String toString() {
         return "Pipe[" + Integer.toHexString(System.identityHashCode(this)) + (terminated ? ",ended" : "") + "]";
     }
+}
+
+/** Padding laid out before a pipe end's own fields (superclass fields come first). */
+abstract class PipePad {
+    long p00, p01, p02, p03, p04, p05, p06, p07, p08, p09, p0a, p0b, p0c, p0d, p0e, p0f;
 }

@@ -33,7 +33,8 @@ public final class Compare {
             "  --rounds N        measured rounds; the table shows medians (default 3)",
             "  --warmup N        rounds run first and not counted (default 1)",
             "  --quick           small counts: a smoke run that checks everything works, not a measurement",
-            "  --cases a,b       cases to run (default all): " + Case.ids(),
+            "  --cases a,b       cases to run (default all but fan-in-tcp-1/10/1000; scaling: the four fan-ins): "
+                    + Case.ids(),
             "  --impls a,b       implementations, first one in the ratios (default zmq4j,libzmq,JeroMQ)",
             "  --root DIR        the zmq4j checkout (default: system property zmq4j.root, else .)",
             "  --native-dir DIR  libzmq tools built from bench/c (default ROOT/bench/target/c)",
@@ -72,8 +73,10 @@ public final class Compare {
                 case "--timeout" -> timeoutSeconds = positive(value(args, ++i, a), a);
                 case "--log-dir" -> logDir = Path.of(value(args, ++i, a));
                 case "--list" -> {
-                    for (Case c : Case.ALL) {
-                        System.out.printf(Locale.ROOT, "%-14s %s; %s%n", c.id(), c.title(), c.workload(false));
+                    List<Case> listed = new java.util.ArrayList<>(Case.ALL);
+                    listed.addAll(Case.SCALING);
+                    for (Case c : listed) {
+                        System.out.printf(Locale.ROOT, "%-16s %s; %s%n", c.id(), c.title(), c.workload(false));
                     }
                     return;
                 }

@@ -57,17 +57,39 @@ public record Case(String id, Shape shape, String transport, int size, int count
             new Case("fan-in-tcp", Shape.FAN_IN, "tcp", 16, 6_000_000, 100_000, 100),
             new Case("fan-out-tcp", Shape.FAN_OUT, "tcp", 16, 50_000, 1_000, 100));
 
-    /** The cases named in a comma-separated list, in table order; throws on an unknown name. */
+    /**
+     * Fan-in with 1, 10 and 1,000 senders, to set beside {@code fan-in-tcp}'s 100: how cost grows with peers. Run
+     * only when named ({@code --cases scaling} names all four).
+     */
+    public static final List<Case> SCALING = List.of(
+            new Case("fan-in-tcp-1", Shape.FAN_IN, "tcp", 16, 6_000_000, 100_000, 1),
+            new Case("fan-in-tcp-10", Shape.FAN_IN, "tcp", 16, 6_000_000, 100_000, 10),
+            new Case("fan-in-tcp-1000", Shape.FAN_IN, "tcp", 16, 6_000_000, 100_000, 1000));
+
+    /**
+     * The cases named in a comma-separated list ({@code scaling}: the fan-in cases from 1 to 1,000 senders), in
+     * table order; throws on an unknown name.
+     */
     public static List<Case> select(String ids) {
-        List<String> wanted = List.of(ids.split(","));
+        List<String> wanted = new ArrayList<>();
+        for (String id : ids.split(",")) {
+            if (id.trim().equals("scaling")) {
+                wanted.addAll(List.of("fan-in-tcp-1", "fan-in-tcp-10", "fan-in-tcp", "fan-in-tcp-1000"));
+            } else {
+                wanted.add(id.trim());
+            }
+        }
+        List<Case> known = new ArrayList<>(SCALING.subList(0, 2));
+        known.addAll(ALL);
+        known.add(SCALING.get(2));
         for (String id : wanted) {
-            if (ALL.stream().noneMatch(c -> c.id.equals(id.trim()))) {
+            if (known.stream().noneMatch(c -> c.id.equals(id))) {
                 throw new IllegalArgumentException("unknown case '" + id + "'; cases: " + ids());
             }
         }
         List<Case> out = new ArrayList<>();
-        for (Case c : ALL) {
-            if (wanted.stream().anyMatch(id -> id.trim().equals(c.id))) {
+        for (Case c : known) {
+            if (wanted.contains(c.id)) {
                 out.add(c);
             }
         }
@@ -75,7 +97,10 @@ public record Case(String id, Shape shape, String transport, int size, int count
     }
 
     public static String ids() {
-        return String.join(",", ALL.stream().map(Case::id).toList());
+        List<String> names = new ArrayList<>(ALL.stream().map(Case::id).toList());
+        SCALING.forEach(c -> names.add(c.id));
+        names.add("scaling");
+        return String.join(",", names);
     }
 
     public int count(boolean quick) {

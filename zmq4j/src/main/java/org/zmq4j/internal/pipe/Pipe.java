@@ -64,6 +64,8 @@ public final class Pipe extends PipePad {
 
     private long msgsWritten;
     private long msgsRead;
+    /** Messages to read before publishing {@link #msgsRead} again (a count-down, not a division per message). */
+    private int untilPublish;
     private volatile long msgsReadPublished;
     @SuppressWarnings("unused") // accessed through WRITER_WAITING
     private volatile int writerWaiting;
@@ -105,6 +107,8 @@ public final class Pipe extends PipePad {
         pb.peer = pa;
         pa.lwm = lwm(hwmB);
         pb.lwm = lwm(hwmA);
+        pa.untilPublish = pa.lwm;
+        pb.untilPublish = pb.lwm;
         return new Pipe[] {pa, pb};
     }
 
@@ -187,10 +191,14 @@ public final class Pipe extends PipePad {
             return null;
         }
         readFlags = f;
-        if ((f & MORE) == 0 && ++msgsRead % lwm == 0) {
-            msgsReadPublished = msgsRead;
-            if ((int) WRITER_WAITING.getVolatile(peer) != 0 && WRITER_WAITING.compareAndSet(peer, 1, 0)) {
-                peer.listener.writeActivated(peer);
+        if ((f & MORE) == 0) {
+            msgsRead++;
+            if (--untilPublish == 0) {
+                untilPublish = lwm;
+                msgsReadPublished = msgsRead;
+                if ((int) WRITER_WAITING.getVolatile(peer) != 0 && WRITER_WAITING.compareAndSet(peer, 1, 0)) {
+                    peer.listener.writeActivated(peer);
+                }
             }
         }
         return frame;

@@ -20,7 +20,7 @@ import org.zmq4j.internal.zmtp.FrameEncoder;
 import org.zmq4j.internal.zmtp.ZmtpException;
 
 /**
- * Parsing a direct buffer of many frames, as the engine parses what one socket read brought: whole (the buffer
+ * Parsing a buffer (direct or heap) of many frames, as the engine parses what one socket read brought: whole (the buffer
  * holds every frame) and in 8 KiB reads (frames split across reads). Scores and allocation are per frame; the
  * allocation is the body array each frame is delivered in.
  */
@@ -37,13 +37,18 @@ public class FrameDecoderBenchmark {
     @Param({"16", "256", "1024"})
     int size;
 
+    /** A direct buffer (what the engine uses) or a heap one. */
+    @Param({"true", "false"})
+    boolean direct;
+
     private ByteBuffer in;
     private FrameDecoder decoder;
     private FrameDecoder.Sink sink;
 
     @Setup
     public void setUp(Blackhole bh) {
-        in = ByteBuffer.allocateDirect(FRAMES * (FrameEncoder.headerSize(size) + size));
+        int capacity = FRAMES * (FrameEncoder.headerSize(size) + size);
+        in = direct ? ByteBuffer.allocateDirect(capacity) : ByteBuffer.allocate(capacity);
         byte[] body = new byte[size];
         for (int i = 0; i < FRAMES; i++) {
             FrameEncoder.writeFrame(in, (i % 2 == 0) ? FrameEncoder.MORE : 0, body, 0, size);

@@ -17,7 +17,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.zmq4j.internal.zmtp.FrameEncoder;
 
 /**
- * Writing a batch of frames into one direct buffer, as the engine fills its output buffer before a socket write.
+ * Writing a batch of frames into one buffer (direct or heap), as the engine fills its output buffer before a socket write.
  * 256 B is the first size with a long (9-octet) header. Scores and allocation are per frame.
  */
 @State(Scope.Thread)
@@ -32,13 +32,18 @@ public class FrameEncoderBenchmark {
     @Param({"16", "256", "1024"})
     int size;
 
+    /** A direct buffer (what the engine uses) or a heap one. */
+    @Param({"true", "false"})
+    boolean direct;
+
     private ByteBuffer out;
     private byte[] body;
 
     @Setup
     public void setUp() {
         body = new byte[size];
-        out = ByteBuffer.allocateDirect(FRAMES * (FrameEncoder.headerSize(size) + size));
+        int capacity = FRAMES * (FrameEncoder.headerSize(size) + size);
+        out = direct ? ByteBuffer.allocateDirect(capacity) : ByteBuffer.allocate(capacity);
     }
 
     @Benchmark

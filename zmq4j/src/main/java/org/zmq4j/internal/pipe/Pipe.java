@@ -81,8 +81,10 @@ public final class Pipe extends PipePad {
     public byte[] routingId;
     public Object peerProperties;
     public Object attachment;
-    /** Strategy slot index for O(1) activation (owned by the routing strategy that holds the pipe). */
-    public int slot = -1;
+    /** This end's index in its socket's inbound routing list (fair queue), kept by that list; -1 if none. */
+    public int inSlot = -1;
+    /** This end's index in its socket's outbound routing list (load balancer, distributor); -1 if none. */
+    public int outSlot = -1;
     /** Set on inproc pipes: frames go to the application without a copy, so fan-out must copy. */
     public boolean deliversToApp;
 

@@ -8,9 +8,14 @@ import org.zmq4j.internal.pipe.Pipe;
  * deactivation are swaps. Used on the owning socket's thread only.
  */
 final class ActivePipes {
-    private final PipeList pipes = new PipeList();
+    private final PipeList pipes;
     private int active;
     private int current;
+
+    /** {@code outbound}: which of a pipe's slots the list keeps ({@link PipeList}). */
+    ActivePipes(boolean outbound) {
+        pipes = new PipeList(outbound);
+    }
 
     void attach(Pipe pipe) {
         pipes.add(pipe);

@@ -11,7 +11,7 @@ import org.zmq4j.internal.pipe.Pipe;
  * a multipart message waits for its end), the rest are full.
  */
 public final class Distributor {
-    private final PipeList pipes = new PipeList();
+    private final PipeList pipes = new PipeList(true);
     private int matching;
     private int active;
     private int eligible;

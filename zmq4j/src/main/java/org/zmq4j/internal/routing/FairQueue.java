@@ -7,7 +7,7 @@ import org.zmq4j.internal.pipe.Pipe;
  * (libzmq's {@code fq_t}). An empty pipe is skipped until its writer flushes more.
  */
 public final class FairQueue {
-    private final ActivePipes pipes = new ActivePipes();
+    private final ActivePipes pipes = new ActivePipes(false);
     private boolean more;
     private Pipe lastIn;
     private int flags;

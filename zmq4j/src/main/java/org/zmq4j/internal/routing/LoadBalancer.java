@@ -7,7 +7,7 @@ import org.zmq4j.internal.pipe.Pipe;
  * take one (libzmq's {@code lb_t}). A full pipe is skipped until its reader makes room.
  */
 public final class LoadBalancer {
-    private final ActivePipes pipes = new ActivePipes();
+    private final ActivePipes pipes = new ActivePipes(true);
     private boolean more;
     private boolean dropping;
     private Pipe last;

@@ -208,4 +208,38 @@ class RoutingTest {
         assertEquals(100, hit.size());
         assertSame(pipes.get(0), hit.get(0));
     }
+
+    /**
+     * A socket holds a pipe in an inbound and an outbound list at once (DEALER, XSUB): each list keeps its own index
+     * in the pipe, through swaps and removals, and never confuses another list's pipe for one of its own.
+     */
+    @Test
+    void pipeListsShouldKeepIndexesOfSharedPipesApart() {
+        PipeList in = new PipeList(false);
+        PipeList out = new PipeList(true);
+        List<Pipe> ends = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            Pipe p = pipe(0)[0];
+            ends.add(p);
+            in.add(p);
+            out.add(p);
+        }
+        in.swap(0, 7);
+        out.swap(1, 6);
+        in.removeAt(3);
+        out.removeAt(5);
+        out.swap(0, 4);
+        for (PipeList list : new PipeList[] {in, out}) {
+            for (int i = 0; i < list.size(); i++) {
+                assertEquals(i, list.indexOf(list.get(i)));
+            }
+        }
+        Pipe goneFromIn = ends.get(3);
+        Pipe goneFromOut = ends.get(5);
+        assertEquals(-1, in.indexOf(goneFromIn));
+        assertEquals(-1, out.indexOf(goneFromOut));
+        assertTrue(out.indexOf(goneFromIn) >= 0, "removed from the inbound list only");
+        assertTrue(in.indexOf(goneFromOut) >= 0, "removed from the outbound list only");
+        assertEquals(-1, in.indexOf(pipe(0)[0]), "a pipe never added");
+    }
 }

@@ -54,17 +54,17 @@ public record Case(String id, Shape shape, String transport, int size, int count
             new Case("inproc-thr-16", Shape.INPROC_THROUGHPUT, "inproc", 16, 20_000_000, 200_000, 0),
             new Case("tcp-lat-16", Shape.LATENCY, "tcp", 16, 50_000, 1_000, 0),
             new Case("inproc-lat-16", Shape.INPROC_LATENCY, "inproc", 16, 50_000, 2_000, 0),
-            new Case("fan-in-tcp", Shape.FAN_IN, "tcp", 16, 6_000_000, 100_000, 100),
-            new Case("fan-out-tcp", Shape.FAN_OUT, "tcp", 16, 50_000, 1_000, 100));
+            new Case("fan-in-tcp", Shape.FAN_IN, "tcp", 16, 20_000_000, 100_000, 100),
+            new Case("fan-out-tcp", Shape.FAN_OUT, "tcp", 16, 150_000, 1_000, 100));
 
     /**
      * Fan-in with 1, 10 and 1,000 senders, to set beside {@code fan-in-tcp}'s 100: how cost grows with peers. Run
      * only when named ({@code --cases scaling} names all four).
      */
     public static final List<Case> SCALING = List.of(
-            new Case("fan-in-tcp-1", Shape.FAN_IN, "tcp", 16, 6_000_000, 100_000, 1),
-            new Case("fan-in-tcp-10", Shape.FAN_IN, "tcp", 16, 6_000_000, 100_000, 10),
-            new Case("fan-in-tcp-1000", Shape.FAN_IN, "tcp", 16, 6_000_000, 100_000, 1000));
+            new Case("fan-in-tcp-1", Shape.FAN_IN, "tcp", 16, 20_000_000, 100_000, 1),
+            new Case("fan-in-tcp-10", Shape.FAN_IN, "tcp", 16, 20_000_000, 100_000, 10),
+            new Case("fan-in-tcp-1000", Shape.FAN_IN, "tcp", 16, 20_000_000, 100_000, 1000));
 
     /**
      * The cases named in a comma-separated list ({@code scaling}: the fan-in cases from 1 to 1,000 senders), in

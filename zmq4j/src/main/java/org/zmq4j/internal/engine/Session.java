@@ -36,6 +36,12 @@ public final class Session implements Pipe.Listener {
     private StreamEngine engine;
     /** The engine while it moves messages, for socket threads ({@link #readActivated}). */
     private volatile StreamEngine activeEngine;
+    /** One task object for every wake-up of the engine's output (a busy pipe wakes it often). */
+    private final Runnable restartOutput = () -> {
+        if (engine != null) {
+            engine.restartOutput();
+        }
+    };
     private int handshakes;
     private boolean terminating;
     private boolean stopped;
@@ -211,12 +217,9 @@ public final class Session implements Pipe.Listener {
         if (e != null && e.writeFromCaller()) {
             return;
         }
-        io.execute(() -> {
-            if (engine != null) {
-                engine.restartOutput();
-            }
-        });
+        io.execute(restartOutput);
     }
+
 
     @Override
     public void writeActivated(Pipe p) {

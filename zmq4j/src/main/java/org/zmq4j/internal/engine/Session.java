@@ -220,7 +220,6 @@ public final class Session implements Pipe.Listener {
         io.execute(restartOutput);
     }
 
-
     @Override
     public void writeActivated(Pipe p) {
         io.execute(() -> {

@@ -33,24 +33,13 @@ class CallerWriteTest {
             assertTrue(push.send("first"));
             assertEquals("first", pull.recvStr());
 
-            IoThread io = ioThreadOf(senderCtx);
-            CountDownLatch busy = new CountDownLatch(1);
-            CountDownLatch release = new CountDownLatch(1);
-            io.execute(() -> {
-                busy.countDown();
-                try {
-                    release.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
+            Busy busy = Busy.occupy(ioThreadOf(senderCtx));
             try {
-                assertTrue(busy.await(5, TimeUnit.SECONDS));
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1)); // longer than the engine's idle threshold
                 assertTrue(push.send("while the I/O thread is busy"));
                 assertEquals("while the I/O thread is busy", pull.recvStr());
             } finally {
-                release.countDown();
+                busy.close();
             }
 
             // Under load the I/O thread takes over again, and nothing is lost or reordered.
@@ -86,19 +75,9 @@ class CallerWriteTest {
             assertEquals("a", pull0.recvStr());
             assertEquals("b", pull1.recvStr());
 
-            IoThread io = ioThreadOf(senderCtx);
-            CountDownLatch busy = new CountDownLatch(1);
-            CountDownLatch release = new CountDownLatch(1);
-            io.execute(() -> {
-                busy.countDown();
-                try {
-                    release.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
+            // Since its last wait (in recv) this thread has not written to the network itself.
+            Busy busy = Busy.occupy(ioThreadOf(senderCtx));
             try {
-                assertTrue(busy.await(5, TimeUnit.SECONDS)); // since its last wait (in recv) this thread has not written
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1)); // longer than the engine's idle threshold
                 assertTrue(push0.send("first since the wait"));
                 assertTrue(push1.send("second since the wait"));
@@ -106,10 +85,34 @@ class CallerWriteTest {
                 pull1.set(SocketOption.RCVTIMEO, 200);
                 assertEquals(null, pull1.recvStr(), "the second send must wait for the busy I/O thread");
             } finally {
-                release.countDown();
+                busy.close();
             }
             pull1.set(SocketOption.RCVTIMEO, 5_000);
             assertEquals("second since the wait", pull1.recvStr());
+        }
+    }
+
+    /** Holds an I/O thread inside a task until closed. */
+    private static final class Busy {
+        private final CountDownLatch release = new CountDownLatch(1);
+
+        static Busy occupy(IoThread io) throws InterruptedException {
+            Busy b = new Busy();
+            CountDownLatch busy = new CountDownLatch(1);
+            io.execute(() -> {
+                busy.countDown();
+                try {
+                    b.release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            assertTrue(busy.await(5, TimeUnit.SECONDS), "the I/O thread never ran the task");
+            return b;
+        }
+
+        void close() {
+            release.countDown();
         }
     }
 

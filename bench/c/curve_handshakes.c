@@ -10,10 +10,8 @@ int main (int argc, char *argv[])
         return 1;
     }
     long count = perf_arg (argv[1], "count");
-    void *ctx = zmq_ctx_new ();
-    if (!ctx)
-        perf_die ("zmq_ctx_new");
-    void *server = zmq_socket (ctx, ZMQ_REP);
+    void *ctx = perf_ctx ();
+    void *server = perf_socket (ctx, ZMQ_REP);
     perf_curve (server, 1);
     PERF_CHECK (zmq_bind (server, "tcp://127.0.0.1:*"), "zmq_bind");
     char endpoint[256];
@@ -23,7 +21,7 @@ int main (int argc, char *argv[])
     char buf[16];
     void *watch = zmq_stopwatch_start ();
     for (long i = 0; i < count; i++) {
-        void *client = zmq_socket (ctx, ZMQ_REQ);
+        void *client = perf_socket (ctx, ZMQ_REQ);
         perf_curve (client, 0);
         perf_set_int (client, ZMQ_LINGER, 0, "LINGER");
         PERF_CHECK (zmq_connect (client, endpoint), "zmq_connect");

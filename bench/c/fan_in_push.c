@@ -17,14 +17,10 @@ int main (int argc, char *argv[])
         return 1;
     }
 
-    void *ctx = zmq_ctx_new ();
-    if (!ctx)
-        perf_die ("zmq_ctx_new");
+    void *ctx = perf_ctx ();
     void **sockets = calloc ((size_t) senders, sizeof (void *));
     for (long k = 0; k < senders; k++) {
-        sockets[k] = zmq_socket (ctx, ZMQ_PUSH);
-        if (!sockets[k])
-            perf_die ("zmq_socket");
+        sockets[k] = perf_socket (ctx, ZMQ_PUSH);
         perf_set_int (sockets[k], ZMQ_LINGER, -1, "zmq_setsockopt(LINGER)");
         PERF_CHECK (zmq_connect (sockets[k], connect_to), "zmq_connect");
     }

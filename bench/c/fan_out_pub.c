@@ -20,13 +20,9 @@ int main (int argc, char *argv[])
         return 1;
     }
 
-    void *ctx = zmq_ctx_new ();
-    if (!ctx)
-        perf_die ("zmq_ctx_new");
-    void *pub = zmq_socket (ctx, ZMQ_PUB);
-    void *sync = zmq_socket (ctx, ZMQ_PULL);
-    if (!pub || !sync)
-        perf_die ("zmq_socket");
+    void *ctx = perf_ctx ();
+    void *pub = perf_socket (ctx, ZMQ_PUB);
+    void *sync = perf_socket (ctx, ZMQ_PULL);
     perf_set_int (pub, ZMQ_SNDHWM, 0, "zmq_setsockopt(SNDHWM)");
     perf_set_int (pub, ZMQ_LINGER, -1, "zmq_setsockopt(LINGER)");
     perf_set_int (sync, ZMQ_RCVTIMEO, 1, "zmq_setsockopt(RCVTIMEO)");

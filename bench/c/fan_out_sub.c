@@ -20,25 +20,19 @@ int main (int argc, char *argv[])
         return 1;
     }
 
-    void *ctx = zmq_ctx_new ();
-    if (!ctx)
-        perf_die ("zmq_ctx_new");
+    void *ctx = perf_ctx ();
     zmq_pollitem_t *items = calloc ((size_t) subscribers, sizeof (zmq_pollitem_t));
     long *received = calloc ((size_t) subscribers, sizeof (long));
     char *probed = calloc ((size_t) subscribers, 1);
     for (long k = 0; k < subscribers; k++) {
-        void *s = zmq_socket (ctx, ZMQ_SUB);
-        if (!s)
-            perf_die ("zmq_socket");
+        void *s = perf_socket (ctx, ZMQ_SUB);
         perf_set_int (s, ZMQ_RCVHWM, 0, "zmq_setsockopt(RCVHWM)");
         PERF_CHECK (zmq_setsockopt (s, ZMQ_SUBSCRIBE, "", 0), "zmq_setsockopt(SUBSCRIBE)");
         PERF_CHECK (zmq_connect (s, connect_to), "zmq_connect");
         items[k].socket = s;
         items[k].events = ZMQ_POLLIN;
     }
-    void *sync = zmq_socket (ctx, ZMQ_PUSH);
-    if (!sync)
-        perf_die ("zmq_socket");
+    void *sync = perf_socket (ctx, ZMQ_PUSH);
     PERF_CHECK (zmq_connect (sync, sync_connect_to), "zmq_connect");
 
     long probed_count = 0;

@@ -24,13 +24,9 @@ int main (int argc, char *argv[])
         return 1;
     }
     long count = perf_arg (argv[1], "count");
-    void *ctx = zmq_ctx_new ();
-    if (!ctx)
-        perf_die ("zmq_ctx_new");
+    void *ctx = perf_ctx ();
     PERF_CHECK (zmq_ctx_set (ctx, ZMQ_MAX_SOCKETS, (int) count + 16), "MAX_SOCKETS");
-    void *router = zmq_socket (ctx, ZMQ_ROUTER);
-    if (!router)
-        perf_die ("zmq_socket");
+    void *router = perf_socket (ctx, ZMQ_ROUTER);
     PERF_CHECK (zmq_bind (router, "tcp://127.0.0.1:*"), "zmq_bind");
     char endpoint[256];
     size_t len = sizeof endpoint;
@@ -39,9 +35,7 @@ int main (int argc, char *argv[])
     long before = resident_bytes ();
     void **dealers = malloc (sizeof (void *) * (size_t) count);
     for (long i = 0; i < count; i++) {
-        dealers[i] = zmq_socket (ctx, ZMQ_DEALER);
-        if (!dealers[i])
-            perf_die ("zmq_socket");
+        dealers[i] = perf_socket (ctx, ZMQ_DEALER);
         PERF_CHECK (zmq_connect (dealers[i], endpoint), "zmq_connect");
         PERF_CHECK (zmq_send (dealers[i], "hi", 2, 0), "zmq_send");
     }

@@ -10,9 +10,7 @@ static long roundtrip_count;
 static void *echo (void *unused)
 {
     (void) unused;
-    void *s = zmq_socket (ctx, ZMQ_REP);
-    if (!s)
-        perf_die ("zmq_socket");
+    void *s = perf_socket (ctx, ZMQ_REP);
     PERF_CHECK (zmq_connect (s, "inproc://lat_test"), "zmq_connect");
     zmq_msg_t msg;
     PERF_CHECK (zmq_msg_init (&msg), "zmq_msg_init");
@@ -34,12 +32,8 @@ int main (int argc, char *argv[])
     message_size = (size_t) perf_arg (argv[1], "message-size");
     roundtrip_count = perf_arg (argv[2], "roundtrip-count");
 
-    ctx = zmq_ctx_new ();
-    if (!ctx)
-        perf_die ("zmq_ctx_new");
-    void *s = zmq_socket (ctx, ZMQ_REQ);
-    if (!s)
-        perf_die ("zmq_socket");
+    ctx = perf_ctx ();
+    void *s = perf_socket (ctx, ZMQ_REQ);
     PERF_CHECK (zmq_bind (s, "inproc://lat_test"), "zmq_bind");
 
     pthread_t thread;

@@ -10,9 +10,7 @@ static long message_count;
 static void *sender (void *unused)
 {
     (void) unused;
-    void *s = zmq_socket (ctx, ZMQ_PUSH);
-    if (!s)
-        perf_die ("zmq_socket");
+    void *s = perf_socket (ctx, ZMQ_PUSH);
     PERF_CHECK (zmq_connect (s, "inproc://thr_test"), "zmq_connect");
     for (long i = 0; i < message_count; i++)
         perf_send_new (s, message_size);
@@ -29,12 +27,8 @@ int main (int argc, char *argv[])
     message_size = (size_t) perf_arg (argv[1], "message-size");
     message_count = perf_arg (argv[2], "message-count");
 
-    ctx = zmq_ctx_new ();
-    if (!ctx)
-        perf_die ("zmq_ctx_new");
-    void *s = zmq_socket (ctx, ZMQ_PULL);
-    if (!s)
-        perf_die ("zmq_socket");
+    ctx = perf_ctx ();
+    void *s = perf_socket (ctx, ZMQ_PULL);
     PERF_CHECK (zmq_bind (s, "inproc://thr_test"), "zmq_bind");
 
     pthread_t thread;

@@ -11,12 +11,8 @@ int main (int argc, char *argv[])
     size_t message_size = (size_t) perf_arg (argv[2], "message-size");
     long roundtrip_count = perf_arg (argv[3], "roundtrip-count");
 
-    void *ctx = zmq_ctx_new ();
-    if (!ctx)
-        perf_die ("zmq_ctx_new");
-    void *s = zmq_socket (ctx, ZMQ_REP);
-    if (!s)
-        perf_die ("zmq_socket");
+    void *ctx = perf_ctx ();
+    void *s = perf_socket (ctx, ZMQ_REP);
     PERF_CHECK (zmq_bind (s, bind_to), "zmq_bind");
 
     zmq_msg_t msg;

@@ -13,12 +13,8 @@ int main (int argc, char *argv[])
     long message_count = perf_arg (argv[3], "message-count");
     int curve = perf_curve_flag (argc, argv, 4);
 
-    void *ctx = zmq_ctx_new ();
-    if (!ctx)
-        perf_die ("zmq_ctx_new");
-    void *s = zmq_socket (ctx, ZMQ_PULL);
-    if (!s)
-        perf_die ("zmq_socket");
+    void *ctx = perf_ctx ();
+    void *s = perf_socket (ctx, ZMQ_PULL);
     if (curve)
         perf_curve (s, 1);
     PERF_CHECK (zmq_bind (s, bind_to), "zmq_bind");

@@ -23,6 +23,24 @@ static void perf_die (const char *call)
             perf_die (call);                                                   \
     } while (0)
 
+/* A new context; exits if libzmq cannot make one. */
+static inline void *perf_ctx (void)
+{
+    void *ctx = zmq_ctx_new ();
+    if (!ctx)
+        perf_die ("zmq_ctx_new");
+    return ctx;
+}
+
+/* A new socket of `type` in `ctx`; exits if libzmq refuses. */
+static inline void *perf_socket (void *ctx, int type)
+{
+    void *s = zmq_socket (ctx, type);
+    if (!s)
+        perf_die ("zmq_socket");
+    return s;
+}
+
 /* Parses a non-negative count or size argument; exits on anything else. */
 static inline long perf_arg (const char *value, const char *name)
 {

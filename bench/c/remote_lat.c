@@ -12,12 +12,8 @@ int main (int argc, char *argv[])
     size_t message_size = (size_t) perf_arg (argv[2], "message-size");
     long roundtrip_count = perf_arg (argv[3], "roundtrip-count");
 
-    void *ctx = zmq_ctx_new ();
-    if (!ctx)
-        perf_die ("zmq_ctx_new");
-    void *s = zmq_socket (ctx, ZMQ_REQ);
-    if (!s)
-        perf_die ("zmq_socket");
+    void *ctx = perf_ctx ();
+    void *s = perf_socket (ctx, ZMQ_REQ);
     PERF_CHECK (zmq_connect (s, connect_to), "zmq_connect");
 
     zmq_msg_t msg;

@@ -20,12 +20,8 @@ int main (int argc, char *argv[])
     long message_count = perf_arg (argv[3], "message-count");
     int curve = perf_curve_flag (argc, argv, 4);
 
-    void *ctx = zmq_ctx_new ();
-    if (!ctx)
-        perf_die ("zmq_ctx_new");
-    void *s = zmq_socket (ctx, ZMQ_PUSH);
-    if (!s)
-        perf_die ("zmq_socket");
+    void *ctx = perf_ctx ();
+    void *s = perf_socket (ctx, ZMQ_PUSH);
     if (curve)
         perf_curve (s, 0);
     PERF_CHECK (zmq_connect (s, connect_to), "zmq_connect");

@@ -33,7 +33,7 @@ public class DistributorBenchmark {
 
     private final byte[] frame = new byte[16];
     private final Distributor dist = new Distributor();
-    private final Pipe[] peers = new Pipe[PIPES];
+    private Pipe[] peers;
 
     @Setup
     public void setUp() {
@@ -43,11 +43,7 @@ public class DistributorBenchmark {
                 dist.activated(pipe);
             }
         };
-        for (int i = 0; i < PIPES; i++) {
-            Pipe[] ends = Pipe.pair(socket, 1000, new NoOpListener(), 1000);
-            dist.attach(ends[0]);
-            peers[i] = ends[1];
-        }
+        peers = Peers.attach(PIPES, socket, dist::attach);
     }
 
     @Benchmark
@@ -56,11 +52,6 @@ public class DistributorBenchmark {
         for (int i = 0; i < BATCH; i++) {
             dist.sendToAll(frame, 0);
         }
-        for (Pipe peer : peers) {
-            byte[] f;
-            while ((f = peer.read()) != null) {
-                bh.consume(f);
-            }
-        }
+        Peers.drain(peers, bh);
     }
 }

@@ -34,7 +34,7 @@ public class FairQueueBenchmark {
 
     private final byte[] frame = new byte[16];
     private final FairQueue fq = new FairQueue();
-    private final Pipe[] peers = new Pipe[PIPES];
+    private Pipe[] peers;
 
     @Setup
     public void setUp() {
@@ -44,11 +44,7 @@ public class FairQueueBenchmark {
                 fq.activated(pipe);
             }
         };
-        for (int i = 0; i < PIPES; i++) {
-            Pipe[] ends = Pipe.pair(socket, 1000, new NoOpListener(), 1000);
-            fq.attach(ends[0]);
-            peers[i] = ends[1];
-        }
+        peers = Peers.attach(PIPES, socket, fq::attach);
     }
 
     @Benchmark

@@ -33,7 +33,7 @@ public class LoadBalancerBenchmark {
 
     private final byte[] frame = new byte[16];
     private final LoadBalancer lb = new LoadBalancer();
-    private final Pipe[] peers = new Pipe[PIPES];
+    private Pipe[] peers;
 
     @Setup
     public void setUp() {
@@ -43,11 +43,7 @@ public class LoadBalancerBenchmark {
                 lb.activated(pipe);
             }
         };
-        for (int i = 0; i < PIPES; i++) {
-            Pipe[] ends = Pipe.pair(socket, 1000, new NoOpListener(), 1000);
-            lb.attach(ends[0]);
-            peers[i] = ends[1];
-        }
+        peers = Peers.attach(PIPES, socket, lb::attach);
     }
 
     @Benchmark
@@ -58,11 +54,6 @@ public class LoadBalancerBenchmark {
                 throw new AssertionError("the peers drain every batch, so a pipe always has room");
             }
         }
-        for (Pipe peer : peers) {
-            byte[] f;
-            while ((f = peer.read()) != null) {
-                bh.consume(f);
-            }
-        }
+        Peers.drain(peers, bh);
     }
 }

@@ -89,6 +89,25 @@ class BadInputTest {
             assertFalse(receiver.hasMore(), "the good peer's message is one frame");
         }
 
+        /** A scripted PUSH peer connected to the socket under test, past its handshake. */
+        ScriptedZmtpPeer handshakenPeer() {
+            ScriptedZmtpPeer bad = ScriptedZmtpPeer.connect(endpoint);
+            bad.handshake("PUSH");
+            monitor.await(Type.HANDSHAKE_SUCCEEDED);
+            return bad;
+        }
+
+        /**
+         * The bad peer's connection ends, nothing it sent reaches the application ({@code what} names it), and the
+         * good peer is still served.
+         */
+        void assertDroppedWithNothingDelivered(ScriptedZmtpPeer bad, String what) {
+            monitor.await(Type.DISCONNECTED);
+            bad.expectClosed();
+            assertNull(server.tryRecv(), what);
+            assertGoodPeerIsServed("after");
+        }
+
         /** Waits for the bad connection's handshake to fail with {@code protocolError}, then for DISCONNECTED. */
         void awaitHandshakeFailure(long protocolError) {
             MonitorEvent failed = monitor.await(Type.HANDSHAKE_FAILED_PROTOCOL);
@@ -159,21 +178,26 @@ class BadInputTest {
         }
     }
 
+    /** Frames written back to back, to go out in one write (and usually arrive in one read). */
+    private static byte[] wire(byte[]... frames) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] f : frames) {
+            out.writeBytes(f);
+        }
+        return out.toByteArray();
+    }
+
     /** zmq_setsockopt(3) ZMQ_MAXMSGSIZE: "If a peer sends a message larger than ZMQ_MAXMSGSIZE it is disconnected." */
     @ParameterizedTest
     @EnumSource(names = {"TCP", "IPC"})
     void shouldDisconnectAPeerThatSendsAFrameLargerThanMaxMsgSize(Transport transport) {
         try (Fixture f = new Fixture(transport, SocketType.PULL, SocketType.PUSH,
                         s -> s.set(SocketOption.MAXMSGSIZE, 100L));
-                ScriptedZmtpPeer bad = ScriptedZmtpPeer.connect(f.endpoint)) {
-            bad.handshake("PUSH");
-            f.monitor.await(Type.HANDSHAKE_SUCCEEDED);
+                ScriptedZmtpPeer bad = f.handshakenPeer()) {
             // In one write, so that both usually arrive in one read: the good message before the bad frame must
             // still be delivered, as libzmq's session flushes complete messages when its engine fails.
-            ByteArrayOutputStream wire = new ByteArrayOutputStream();
-            wire.writeBytes(ScriptedZmtpPeer.frame(0, new byte[100])); // at the limit: delivered
-            wire.writeBytes(ScriptedZmtpPeer.frame(0, new byte[101]));
-            bad.sendBytes(wire.toByteArray());
+            bad.sendBytes(wire(ScriptedZmtpPeer.frame(0, new byte[100]), // at the limit: delivered
+                    ScriptedZmtpPeer.frame(0, new byte[101])));
 
             f.monitor.await(Type.DISCONNECTED);
             bad.expectClosed();
@@ -194,14 +218,10 @@ class BadInputTest {
     @EnumSource(names = {"TCP", "IPC"})
     void shouldDeliverNoPartOfAMessageCutOffByTheConnectionEnding(Transport transport) {
         try (Fixture f = new Fixture(transport)) {
-            try (ScriptedZmtpPeer bad = ScriptedZmtpPeer.connect(f.endpoint)) {
-                bad.handshake("PUSH");
-                f.monitor.await(Type.HANDSHAKE_SUCCEEDED);
-                ByteArrayOutputStream wire = new ByteArrayOutputStream();
+            try (ScriptedZmtpPeer bad = f.handshakenPeer()) {
                 byte[] part1 = "part1".getBytes(StandardCharsets.UTF_8);
-                wire.writeBytes(ScriptedZmtpPeer.frame(ScriptedZmtpPeer.MORE, part1));
-                wire.writeBytes(ScriptedZmtpPeer.frame(0, 1000, new byte[10])); // promises 1000, sends 10
-                bad.sendBytes(wire.toByteArray());
+                bad.sendBytes(wire(ScriptedZmtpPeer.frame(ScriptedZmtpPeer.MORE, part1),
+                        ScriptedZmtpPeer.frame(0, 1000, new byte[10]))); // promises 1000, sends 10
             }
 
             f.monitor.await(Type.DISCONNECTED);
@@ -233,19 +253,11 @@ class BadInputTest {
     @ParameterizedTest
     @EnumSource(names = {"TCP", "IPC"})
     void shouldDisconnectAPeerThatSendsACommandFrameWithMoreSet(Transport transport) {
-        try (Fixture f = new Fixture(transport); ScriptedZmtpPeer bad = ScriptedZmtpPeer.connect(f.endpoint)) {
-            bad.handshake("PUSH");
-            f.monitor.await(Type.HANDSHAKE_SUCCEEDED);
-            ByteArrayOutputStream wire = new ByteArrayOutputStream();
-            wire.writeBytes(ScriptedZmtpPeer.frame(ScriptedZmtpPeer.COMMAND | ScriptedZmtpPeer.MORE,
-                    ScriptedZmtpPeer.command("PING", new byte[] {0, 0})));
-            wire.writeBytes(ScriptedZmtpPeer.frame(0, "after the bad command".getBytes(StandardCharsets.UTF_8)));
-            bad.sendBytes(wire.toByteArray());
-
-            f.monitor.await(Type.DISCONNECTED);
-            bad.expectClosed();
-            assertNull(f.server.tryRecv(), "nothing from the closed connection");
-            f.assertGoodPeerIsServed("after");
+        try (Fixture f = new Fixture(transport); ScriptedZmtpPeer bad = f.handshakenPeer()) {
+            bad.sendBytes(wire(ScriptedZmtpPeer.frame(ScriptedZmtpPeer.COMMAND | ScriptedZmtpPeer.MORE,
+                            ScriptedZmtpPeer.command("PING", new byte[] {0, 0})),
+                    ScriptedZmtpPeer.frame(0, "after the bad command".getBytes(StandardCharsets.UTF_8))));
+            f.assertDroppedWithNothingDelivered(bad, "nothing from the closed connection");
         }
     }
 
@@ -259,9 +271,7 @@ class BadInputTest {
     void shouldDisconnectAPeerAnnouncingAFrameSizeNoArrayCanHold(Transport transport) {
         try (Fixture f = new Fixture(transport)) {
             for (long size : new long[] {Long.MAX_VALUE, -1L, 1L << 31}) {
-                try (ScriptedZmtpPeer bad = ScriptedZmtpPeer.connect(f.endpoint)) {
-                    bad.handshake("PUSH");
-                    f.monitor.await(Type.HANDSHAKE_SUCCEEDED);
+                try (ScriptedZmtpPeer bad = f.handshakenPeer()) {
                     bad.sendBytes(ByteBuffer.allocate(9).put((byte) ScriptedZmtpPeer.LONG).putLong(size).array());
                     f.monitor.await(Type.DISCONNECTED);
                     bad.expectClosed();
@@ -278,20 +288,12 @@ class BadInputTest {
     @ParameterizedTest
     @EnumSource(names = {"TCP", "IPC"})
     void shouldDisconnectAPeerThatSendsACommandInsideAMultipartMessage(Transport transport) {
-        try (Fixture f = new Fixture(transport); ScriptedZmtpPeer bad = ScriptedZmtpPeer.connect(f.endpoint)) {
-            bad.handshake("PUSH");
-            f.monitor.await(Type.HANDSHAKE_SUCCEEDED);
-            ByteArrayOutputStream wire = new ByteArrayOutputStream();
-            wire.writeBytes(ScriptedZmtpPeer.frame(ScriptedZmtpPeer.MORE, "head".getBytes(StandardCharsets.UTF_8)));
-            wire.writeBytes(ScriptedZmtpPeer.frame(ScriptedZmtpPeer.COMMAND,
-                    ScriptedZmtpPeer.command("PING", new byte[] {0, 0})));
-            wire.writeBytes(ScriptedZmtpPeer.frame(0, "tail".getBytes(StandardCharsets.UTF_8)));
-            bad.sendBytes(wire.toByteArray());
-
-            f.monitor.await(Type.DISCONNECTED);
-            bad.expectClosed();
-            assertNull(f.server.tryRecv(), "no part of the broken message");
-            f.assertGoodPeerIsServed("after");
+        try (Fixture f = new Fixture(transport); ScriptedZmtpPeer bad = f.handshakenPeer()) {
+            byte[] ping = ScriptedZmtpPeer.command("PING", new byte[] {0, 0});
+            bad.sendBytes(wire(ScriptedZmtpPeer.frame(ScriptedZmtpPeer.MORE, "head".getBytes(StandardCharsets.UTF_8)),
+                    ScriptedZmtpPeer.frame(ScriptedZmtpPeer.COMMAND, ping),
+                    ScriptedZmtpPeer.frame(0, "tail".getBytes(StandardCharsets.UTF_8))));
+            f.assertDroppedWithNothingDelivered(bad, "no part of the broken message");
         }
     }
 

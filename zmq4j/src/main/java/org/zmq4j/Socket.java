@@ -96,9 +96,9 @@ public final class Socket implements AutoCloseable {
 
     /**
      * Sends the buffer's remaining bytes (the buffer's position is not moved); the buffer may be reused as soon as
-     * this returns. With a buffer reused for every message, a frame of 4 KiB to 1 MiB allocates nothing: its copy
-     * is a pooled array that comes back once the frame is on the wire or copied out by {@link #recv(ByteBuffer,
-     * int)}.
+     * this returns. With a buffer reused for every message, a frame of up to 1 MiB allocates nothing once traffic
+     * flows: its copy is an array that comes back once the frame is on the wire or copied out by {@link
+     * #recv(ByteBuffer, int)}.
      */
     public boolean send(ByteBuffer data, int flags) {
         try {
@@ -188,9 +188,8 @@ public final class Socket implements AutoCloseable {
 
     /**
      * Receives one frame into {@code buffer} from its position, truncating as libzmq's zmq_recv when it does not
-     * fit; returns the frame's full size, or -1 if none came (as {@link #recv(int)} returns null). A frame of 4 KiB
-     * to 1 MiB received this way hands its array back to the context for reuse, so a reused buffer allocates
-     * nothing per message.
+     * fit; returns the frame's full size, or -1 if none came (as {@link #recv(int)} returns null). A frame of up to
+     * 1 MiB received this way hands its array back for reuse, so a reused buffer allocates nothing per message.
      */
     public int recv(ByteBuffer buffer, int flags) {
         try {

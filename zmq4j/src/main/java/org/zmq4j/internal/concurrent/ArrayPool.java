@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * grows into memory it has never touched, and the page faults of that fresh memory cost more than the data's
  * copies (BENCHMARKS.md). Arrays of {@value #MIN_LENGTH} to {@value #MAX_LENGTH} octets that are done with (written
  * to the wire, or copied into the application's buffer) come back here and are handed out again for a body of the
- * same length. Smaller bodies are cheaper to allocate than to pool; larger ones are rare.
+ * same length. Smaller bodies take a cheaper route, through their pipes; larger ones are rare.
  *
  * <p>Arrays are kept in {@value #STRIPES} lock-free rings chosen by length, so that a few message sizes in use at
  * once each find their own; an array whose length does not match the request is dropped. At most
@@ -19,8 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Any thread may call any method.
  */
 public final class ArrayPool {
-    /** Smallest length kept. */
-    public static final int MIN_LENGTH = 4 * 1024;
+    /** Smallest length kept: shorter arrays go back through the pipes they crossed (FrameArrays). */
+    public static final int MIN_LENGTH = 1025;
     /** Largest length kept. */
     public static final int MAX_LENGTH = 1024 * 1024;
     private static final int STRIPES = 8;

@@ -18,6 +18,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * and returns false, telling the writer to wake the reader. Both sides use volatile accesses (sequentially
  * consistent) for the published count and the mark, so one of them always sees the other.
  *
+ * <p>A reader done with a payload may {@linkplain #giveBack give it back}: it goes into the slot it was read from,
+ * and the writer gets it from {@link #write} when it next fills that slot, after the chunk has gone round. A chunk is
+ * handed back to the writer only at the read after its last slot's, so a payload is given back before the writer can
+ * see the chunk again. This lets frame arrays circulate between a pipe's two threads with no allocation and no
+ * synchronisation beyond the chunk's own hand-over.
+ *
  * <p>The writer's fields, the shared ones and the reader's each sit on cache lines of their own (padding through
  * the superclasses, whose fields the JVM lays out first): without it, every message's plain stores by one thread
  * invalidated the line the other thread was reading (false sharing).
@@ -45,8 +51,13 @@ public final class FrameQueue extends FrameQueueReaderSide {
         readChunk = first;
     }
 
-    /** Appends a frame; it stays invisible to the reader until the message it completes is flushed. */
-    public void write(Object payload, int flags, boolean completesMessage) {
+    /**
+     * Appends a frame; it stays invisible to the reader until the message it completes is flushed.
+     *
+     * @return what a reader gave back to the slot this frame now fills, or null
+     */
+    public Object write(Object payload, int flags, boolean completesMessage) {
+        Object back = writeChunk.data[writePos];
         writeChunk.data[writePos] = payload;
         writeChunk.flags[writePos] = flags;
         written++;
@@ -65,6 +76,7 @@ public final class FrameQueue extends FrameQueueReaderSide {
             completeChunk = writeChunk;
             completePos = writePos;
         }
+        return back;
     }
 
     /** Drops the frames of an unfinished message. */
@@ -129,20 +141,42 @@ public final class FrameQueue extends FrameQueueReaderSide {
         if (consumed == visible && consumed == (visible = published)) {
             return null;
         }
+        Chunk done = finishedChunk;
+        if (done != null) {
+            finishedChunk = null;
+            spare.lazySet(done);
+        }
         Chunk c = readChunk;
         int p = readPos;
         Object v = c.data[p];
         lastFlags = c.flags[p];
         c.data[p] = null;
+        lastRead = v;
         consumed++;
         if (++p == CHUNK) {
             readChunk = c.next;
             c.next = null;
-            spare.lazySet(c);
+            finishedChunk = c; // handed back at the next read, after a give-back of this payload
             p = 0;
         }
         readPos = p;
         return v;
+    }
+
+    /**
+     * Reader: puts the payload {@link #read} last returned back into its slot, for the writer to reuse. Call it only
+     * once nothing refers to the payload any more, and before the next read; anything else is ignored.
+     */
+    public void giveBack(Object payload) {
+        if (payload == null || payload != lastRead) {
+            return;
+        }
+        lastRead = null;
+        if (readPos > 0) {
+            readChunk.data[readPos - 1] = payload;
+        } else if (finishedChunk != null) {
+            finishedChunk.data[CHUNK - 1] = payload;
+        }
     }
 
     public int lastFlags() {
@@ -191,6 +225,10 @@ abstract class FrameQueueReaderFields extends FrameQueuePad2 {
     long consumed;
     long visible;
     int lastFlags;
+    /** The payload read last, until it is given back: what {@link FrameQueue#giveBack} may put back. */
+    Object lastRead;
+    /** A chunk whose slots are all read, kept until the next read so its last payload can still be given back. */
+    Chunk finishedChunk;
 }
 
 /** 128 octets after the reader's fields, so whatever the JVM places next does not share their lines. */

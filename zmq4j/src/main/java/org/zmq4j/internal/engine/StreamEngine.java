@@ -7,11 +7,11 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
-import org.zmq4j.internal.concurrent.ArrayPool;
 import org.zmq4j.internal.concurrent.Waits;
 import org.zmq4j.internal.io.IoHandler;
 import org.zmq4j.internal.io.IoThread;
 import org.zmq4j.internal.io.Timer;
+import org.zmq4j.internal.pipe.FrameArrays;
 import org.zmq4j.internal.pipe.Pipe;
 import org.zmq4j.internal.security.AuthFailedException;
 import org.zmq4j.internal.security.HandshakeRejectedException;
@@ -40,8 +40,9 @@ import org.zmq4j.internal.zmtp.ZmtpException;
  * or more is read straight into its own array.
  *
  * <p>Output: frames are pulled from the pipe and encoded into a buffer until it is full or the pipe is empty, then
- * written with one call; a body that does not fit is written from its own array with a gathering write, never
- * copied.
+ * written with one call; a body that does not fit goes into the buffer a piece at a time, each piece once. (A
+ * gathering write from the body's own array would cost the same copy inside the JDK, which copies a heap buffer into
+ * a temporary direct one, and would copy again whatever a partial write left over.)
  *
  * <p>Both buffers start at 8 KiB, so an idle connection is cheap, and grow to 64 KiB once traffic fills them.
  *
@@ -85,11 +86,13 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
     /** Grows from {@value #SMALL_BATCH} to {@value #OUT_BATCH} octets once frames waited for room in it. */
     private ByteBuffer out = ByteBuffer.allocateDirect(SMALL_BATCH);
     private boolean outFilledUp;
-    private final ByteBuffer[] gather = new ByteBuffer[2];
-    private ByteBuffer largeBody;
-    /** The large body's array goes back to the pool once written. */
-    private boolean largeBodyRecyclable;
-    private final ArrayPool arrays;
+    /** A body that did not fit into {@link #out}, copied into it a piece at a time from {@link #pendingOffset}. */
+    private byte[] pendingBody;
+    private int pendingOffset;
+    /** The pending body's array is recycled once copied. */
+    private boolean pendingRecyclable;
+    /** Arrays of decoded frames, and where arrays of frames written to the wire go back (I/O thread). */
+    private final FrameArrays arrays;
     /** Held by the I/O thread in every entry point, and by a socket thread in {@link #writeFromCaller}. */
     private final ReentrantLock lock = new ReentrantLock();
     /** Active, unencrypted and open: a socket thread may try {@link #writeFromCaller}. */
@@ -123,7 +126,7 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
         this.endpoint = endpoint;
         this.remoteAddress = remoteAddress;
         this.acceptsSubscriptions = options.type == SocketTypes.PUB || options.type == SocketTypes.XPUB;
-        this.arrays = io.arrays();
+        this.arrays = new FrameArrays(io.arrays());
     }
 
     public String remoteAddress() {
@@ -300,7 +303,7 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
                     "peer mechanism " + g.mechanism() + " does not match " + mechanism.name());
         }
         peerUsesCommands = g.major() > 3 || g.minor() >= 1;
-        decoder = new FrameDecoder(options.maxMsgSize, arrays);
+        decoder = new FrameDecoder(options.maxMsgSize, arrays::allocate);
         state = HANDSHAKE;
         advanceHandshake();
     }
@@ -373,7 +376,7 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
                     byte[] box = body;
                     body = mechanism.decode(box);
                     flags = mechanism.decodedFlags();
-                    arrays.recycle(box); // the decoder's array, read by nobody else
+                    arrays.discard(box); // the decoder's array, read by nobody else
                 } catch (ZmtpException e) {
                     throw new HandshakeFailure(e);
                 }
@@ -385,7 +388,7 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
                 return false;
             }
             // The body is a fresh (or recycled) array that only this pipe will hold.
-            pipe.write(body, (flags & Pipe.MORE) | (ArrayPool.poolable(body.length) ? Pipe.RECYCLABLE : 0));
+            pipe.write(body, (flags & Pipe.MORE) | Pipe.RECYCLABLE);
             inMessage = (flags & Pipe.MORE) != 0;
             wroteToPipe = true;
             return true;
@@ -428,6 +431,7 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
         if (pipe == null) {
             return;
         }
+        pipe.writerArrays = arrays;
         startHeartbeats();
         pulling = false;
         restartOutput();
@@ -536,8 +540,8 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
 
     private void writeLoop() {
         while (state != CLOSED) {
-            if (!hasPendingBytes()) {
-                if (pulling && state == ACTIVE) {
+            if (out.position() == 0) {
+                if (pendingBody != null || (pulling && state == ACTIVE)) {
                     fill();
                 }
                 if (!hasPendingBytes()) {
@@ -563,12 +567,18 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
     }
 
     private boolean hasPendingBytes() {
-        return out.position() > 0 || largeBody != null;
+        return out.position() > 0 || pendingBody != null;
     }
 
-    /** Encodes frames from the pipe into the output buffer; a body that does not fit goes out from its own array. */
+    /** Copies the rest of a pending body, then encodes frames from the pipe, into the output buffer until it is full. */
     private void fill() {
-        while (out.remaining() >= FrameEncoder.LONG_HEADER_SIZE + 1 && largeBody == null) {
+        if (pendingBody != null && !copyPendingBody()) {
+            return;
+        }
+        if (!pulling || state != ACTIVE) {
+            return;
+        }
+        while (out.remaining() >= FrameEncoder.LONG_HEADER_SIZE + 1) {
             byte[] frame = pipe.read();
             if (frame == null) {
                 // Empty (the pipe now waits to wake us) or ended (the session hears of it).
@@ -592,20 +602,41 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
             }
             boolean recyclable = (flags & Pipe.RECYCLABLE) != 0;
             if (recyclable && body != frame) {
-                arrays.recycle(frame); // encoded into a new array
+                arrays.recycle(frame, pipe); // encoded into a new array
                 recyclable = false;
             }
             FrameEncoder.writeHeader(out, wireFlags, body.length);
             if (body.length <= out.remaining()) {
                 out.put(body);
                 if (recyclable) {
-                    arrays.recycle(body);
+                    arrays.recycle(body, pipe);
                 }
             } else {
-                largeBody = ByteBuffer.wrap(body);
-                largeBodyRecyclable = recyclable;
+                pendingBody = body;
+                pendingOffset = 0;
+                pendingRecyclable = recyclable;
+                if (!copyPendingBody()) {
+                    return;
+                }
             }
         }
+    }
+
+    /** Copies as much of the pending body as fits; true once all of it is in the output buffer. */
+    private boolean copyPendingBody() {
+        byte[] body = pendingBody;
+        int n = Math.min(out.remaining(), body.length - pendingOffset);
+        out.put(body, pendingOffset, n);
+        pendingOffset += n;
+        if (pendingOffset < body.length) {
+            outFilledUp = true;
+            return false;
+        }
+        pendingBody = null;
+        if (pendingRecyclable) {
+            arrays.recycle(body, pipe);
+        }
+        return true;
     }
 
     /**
@@ -616,32 +647,20 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
         lastWriteNanos = System.nanoTime();
         out.flip();
         try {
-            if (largeBody == null) {
-                channel.write(out);
-            } else {
-                gather[0] = out;
-                gather[1] = largeBody;
-                channel.write(gather, 0, 2);
-                if (!largeBody.hasRemaining()) {
-                    if (largeBodyRecyclable) {
-                        arrays.recycle(largeBody.array());
-                    }
-                    largeBody = null;
-                }
-            }
+            channel.write(out);
         } catch (IOException e) {
             if (!onIoThread) {
                 out.compact();
                 return false;
             }
             out.clear();
-            largeBody = null;
+            pendingBody = null;
             fail(0, 0, e.toString());
             return false;
         }
-        boolean done = !out.hasRemaining() && largeBody == null;
+        boolean done = !out.hasRemaining() && pendingBody == null;
         out.compact();
-        if (done && outFilledUp && out.capacity() < OUT_BATCH) {
+        if (outFilledUp && out.position() == 0 && out.capacity() < OUT_BATCH) {
             out = ByteBuffer.allocateDirect(OUT_BATCH); // traffic fills the small buffer: batch more per write
         }
         outFilledUp = false;
@@ -649,6 +668,11 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
     }
 
     private void sendCommand(byte[] command) {
+        if (pendingBody != null) {
+            // Mid-frame: a command now would land inside the body. Traffic is flowing, which the peer's heartbeat
+            // timeout counts as much as a PONG, and the next PING comes a heartbeat interval later.
+            return;
+        }
         byte[] body = encrypted ? mechanism.encode(command, FrameEncoder.COMMAND) : command;
         if (out.remaining() < FrameEncoder.LONG_HEADER_SIZE + body.length) {
             if (!writePending(true) || out.remaining() < FrameEncoder.LONG_HEADER_SIZE + body.length) {

@@ -6,7 +6,6 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
-import java.util.Iterator;
 import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,6 +27,8 @@ public final class IoThread {
     private final PriorityQueue<Timer> timers = new PriorityQueue<>();
     private final AtomicInteger wakeupArmed = new AtomicInteger();
     private final Consumer<Throwable> errorHandler;
+    /** Hands a ready key to its handler; one instance, so that a select allocates nothing. */
+    private final Consumer<SelectionKey> dispatch = this::dispatch;
     private final String name;
     private volatile boolean selecting;
     private volatile boolean stopped;
@@ -150,32 +151,29 @@ public final class IoThread {
         }
         try {
             selecting = true;
-            int n;
+            // The Consumer forms of select hand each ready key straight to the handler: the selected-key set, which
+            // costs a hash-set node per ready key and an iterator per select, is never used.
             if (!tasks.isEmpty() || stopped) {
-                n = selector.selectNow();
+                selector.selectNow(dispatch);
             } else {
-                n = selector.select(wait);
+                selector.select(dispatch, wait);
             }
             selecting = false;
             wakeupArmed.set(0);
-            // Not "n > 0": a key already in the selected set (put there by flushCancelledKeys) is not counted.
-            if (n > 0 || !selector.selectedKeys().isEmpty()) {
-                Iterator<SelectionKey> it = selector.selectedKeys().iterator();
-                while (it.hasNext()) {
-                    SelectionKey key = it.next();
-                    it.remove();
-                    if (!key.isValid()) {
-                        continue;
-                    }
-                    try {
-                        ((IoHandler) key.attachment()).ioReady(key.readyOps());
-                    } catch (RuntimeException e) {
-                        errorHandler.accept(e);
-                    }
-                }
-            }
         } catch (IOException e) {
             selecting = false;
+            errorHandler.accept(e);
+        }
+    }
+
+    private void dispatch(SelectionKey key) {
+        selecting = false;
+        if (!key.isValid()) {
+            return;
+        }
+        try {
+            ((IoHandler) key.attachment()).ioReady(key.readyOps());
+        } catch (RuntimeException e) {
             errorHandler.accept(e);
         }
     }

@@ -26,9 +26,9 @@ public final class Pipe extends PipePad {
     /** Flag bit: a subscription frame (0x01/0x00 + topic) that 37/ZMTP 3.1 peers receive as SUBSCRIBE/CANCEL. */
     public static final int SUBSCRIPTION = 2;
     /**
-     * Flag bit: this pipe holds the only reference to the frame's array, so whoever reads the frame may hand the
-     * array to the context's {@link org.zmq4j.internal.concurrent.ArrayPool} once it is done with the contents.
-     * Whoever writes one array to several pipes must clear it.
+     * Flag bit: this pipe holds the only reference to the frame's array, so whoever reads the frame may recycle the
+     * array ({@link FrameArrays#recycle}) once it is done with the contents. Whoever writes one array to several
+     * pipes must clear it.
      */
     public static final int RECYCLABLE = 4;
     private static final int DELIMITER = 1 << 30;
@@ -87,6 +87,11 @@ public final class Pipe extends PipePad {
     public int outSlot = -1;
     /** Set on inproc pipes: frames go to the application without a copy, so fan-out must copy. */
     public boolean deliversToApp;
+    /** The owner's activation commands, made once by its {@link Listener} on the signalling thread and reused. */
+    public Runnable readActivation;
+    public Runnable writeActivation;
+    /** The writing owner's arrays: small arrays the reader gave back come out of {@link #write} into them. */
+    public FrameArrays writerArrays;
 
     private Pipe(FrameQueue in, FrameQueue out, Listener listener, int hwm) {
         this.in = in;
@@ -142,7 +147,10 @@ public final class Pipe extends PipePad {
     /** Writes a frame after {@link #checkWrite()} allowed its message; call {@link #flush()} to publish. */
     public void write(byte[] frame, int flags) {
         boolean last = (flags & MORE) == 0;
-        out.write(frame, flags, last);
+        Object back = out.write(frame, flags, last);
+        if (back != null && writerArrays != null) {
+            writerArrays.takeBack((byte[]) back);
+        }
         if (last) {
             msgsWritten++;
         }
@@ -210,6 +218,14 @@ public final class Pipe extends PipePad {
         in.read();
         delimiterReached = true;
         listener.pipeTerminated(this);
+    }
+
+    /**
+     * Gives the array of the frame {@link #read()} returned last back to this pipe's writer, once nothing refers to
+     * it any more (the frame was {@link #RECYCLABLE}); the writer's next frames of that length may reuse it.
+     */
+    void giveBack(byte[] frame) {
+        in.giveBack(frame);
     }
 
     /** Flags of the frame last returned by {@link #read()}. */

@@ -7,10 +7,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.zmq4j.internal.concurrent.ArrayPool;
+import java.util.function.Consumer;
 import org.zmq4j.internal.concurrent.CommandQueue;
 import org.zmq4j.internal.engine.Session;
 import org.zmq4j.internal.engine.SocketPort;
+import org.zmq4j.internal.pipe.FrameArrays;
 import org.zmq4j.internal.pipe.Pipe;
 import org.zmq4j.internal.transport.Endpoint;
 import org.zmq4j.internal.transport.StreamConnecter;
@@ -57,12 +58,13 @@ public abstract class SocketBase implements SocketPort, Pipe.Listener, InprocReg
     @SuppressWarnings("unused") // accessed through IN_CALL
     private volatile int inCall;
 
-    private final ArrayPool arrays;
+    /** Arrays of the frames this socket copies for sending, and of the frames it copies out on receiving. */
+    private final FrameArrays arrays;
 
     protected SocketBase(ContextCore ctx, Options options) {
         this.ctx = ctx;
         this.options = options;
-        this.arrays = ctx.io().arrays();
+        this.arrays = new FrameArrays(ctx.io().arrays());
     }
 
     // ================================================================ type hooks
@@ -160,22 +162,37 @@ public abstract class SocketBase implements SocketPort, Pipe.Listener, InprocReg
         });
     }
 
+    /**
+     * The other end's thread found this socket's reader asleep. The command is made once per pipe and reused, so a
+     * wake-up allocates only its mailbox entry: it cannot be queued twice, as the reader sleeps again only after
+     * running it. (A race that makes two is harmless: each is immutable.)
+     */
     @Override
     public final void readActivated(Pipe pipe) {
-        mailbox.post(() -> {
-            if (!closed && !pipe.isTerminated()) {
-                xReadActivated(pipe);
-            }
-        });
+        Runnable command = pipe.readActivation;
+        if (command == null) {
+            command = pipe.readActivation = whileOpen(pipe, this::xReadActivated);
+        }
+        mailbox.post(command);
     }
 
+    /** The other end's thread made room for this socket's writer; as {@link #readActivated}, one command per pipe. */
     @Override
     public final void writeActivated(Pipe pipe) {
-        mailbox.post(() -> {
+        Runnable command = pipe.writeActivation;
+        if (command == null) {
+            command = pipe.writeActivation = whileOpen(pipe, this::xWriteActivated);
+        }
+        mailbox.post(command);
+    }
+
+    /** A command that hands {@code pipe} to {@code action} unless the socket or the pipe has ended by then. */
+    private Runnable whileOpen(Pipe pipe, Consumer<Pipe> action) {
+        return () -> {
             if (!closed && !pipe.isTerminated()) {
-                xWriteActivated(pipe);
+                action.accept(pipe);
             }
-        });
+        };
     }
 
     @Override
@@ -189,6 +206,7 @@ public abstract class SocketBase implements SocketPort, Pipe.Listener, InprocReg
             return;
         }
         pipes.add(pipe);
+        pipe.writerArrays = arrays;
         xAttachPipe(pipe, locallyInitiated);
     }
 
@@ -322,8 +340,9 @@ public abstract class SocketBase implements SocketPort, Pipe.Listener, InprocReg
     }
 
     /**
-     * Sends a copy of {@code data[offset, offset + length)} as {@link #send}. A large copy's array comes from the
-     * context's {@link ArrayPool} and goes back to it once written to the wire or copied out by the receiver.
+     * Sends a copy of {@code data[offset, offset + length)} as {@link #send}. The copy's array is reused: it comes
+     * back ({@link FrameArrays}) once written to the wire or copied out by a receiver's {@link #recv(ByteBuffer,
+     * int)}.
      */
     public final boolean sendCopy(byte[] data, int offset, int length, int flags) {
         byte[] frame = arrays.allocate(length);
@@ -339,16 +358,16 @@ public abstract class SocketBase implements SocketPort, Pipe.Listener, InprocReg
     }
 
     private boolean sendRecyclable(byte[] frame, int flags) {
-        boolean sent = send(frame, flags, ArrayPool.poolable(frame.length) ? Pipe.RECYCLABLE : 0);
+        boolean sent = send(frame, flags, Pipe.RECYCLABLE);
         if (!sent) {
-            arrays.recycle(frame);
+            arrays.discard(frame);
         }
         return sent;
     }
 
     /**
      * Receives one frame into {@code buffer} (as much as fits: libzmq's zmq_recv truncates); returns the frame's
-     * full size, or -1 as {@link #recv} returns null. A recyclable frame's array goes back to the pool.
+     * full size, or -1 as {@link #recv} returns null. A recyclable frame's array goes back for reuse.
      */
     public final int recv(ByteBuffer buffer, int flags) {
         byte[] frame = recv(flags);
@@ -357,7 +376,7 @@ public abstract class SocketBase implements SocketPort, Pipe.Listener, InprocReg
         }
         buffer.put(frame, 0, Math.min(frame.length, buffer.remaining()));
         if ((recvFlags & Pipe.RECYCLABLE) != 0) {
-            arrays.recycle(frame);
+            arrays.recycle(frame, xLastIn());
         }
         return frame.length;
     }

@@ -2,7 +2,7 @@ package org.zmq4j.internal.zmtp;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import org.zmq4j.internal.concurrent.ArrayPool;
+import java.util.function.IntFunction;
 
 /**
  * Incremental ZMTP 3.x frame parser: bytes may arrive in any split, down to one at a time, and a frame the sink
@@ -16,8 +16,8 @@ import org.zmq4j.internal.concurrent.ArrayPool;
  * flags: bits 7-3 reserved, bit 2 COMMAND, bit 1 LONG, bit 0 MORE
  * </pre>
  *
- * <p>Each delivered body is an array owned by the sink from then on: a new one, or one from the {@link ArrayPool}
- * given at construction, its old contents all overwritten (empty bodies share one zero-length array). After
+ * <p>Each delivered body is an array owned by the sink from then on: a new one, or one from the allocator given at
+ * construction, its old contents all overwritten (empty bodies share one zero-length array). After
  * {@code decode} throws, the decoder is unusable: the connection must be closed.
  */
 public final class FrameDecoder {
@@ -41,7 +41,7 @@ public final class FrameDecoder {
     private static final int BODY = 2;
 
     private final long maxMessageSize;
-    private final ArrayPool arrays;
+    private final IntFunction<byte[]> bodies;
 
     private int state = FLAGS;
     private int flags;
@@ -60,18 +60,19 @@ public final class FrameDecoder {
      *     ({@code ZMQ_MAXMSGSIZE}); a command frame is checked alone
      */
     public FrameDecoder(long maxMessageSize) {
-        this(maxMessageSize, null);
+        this(maxMessageSize, byte[]::new);
     }
 
     /**
-     * As {@link #FrameDecoder(long)}, taking large bodies' arrays from {@code arrays} (null: always new arrays).
+     * As {@link #FrameDecoder(long)}, taking bodies' arrays from {@code bodies}: given a length, an array of exactly
+     * that length, whose old contents the decoder overwrites.
      */
-    public FrameDecoder(long maxMessageSize, ArrayPool arrays) {
+    public FrameDecoder(long maxMessageSize, IntFunction<byte[]> bodies) {
         if (maxMessageSize < -1) {
             throw new IllegalArgumentException("maxMessageSize must be -1 or >= 0: " + maxMessageSize);
         }
         this.maxMessageSize = maxMessageSize;
-        this.arrays = arrays;
+        this.bodies = bodies;
     }
 
     /**
@@ -196,7 +197,7 @@ public final class FrameDecoder {
         if (flags != FrameEncoder.COMMAND) {
             messageSize += size;
         }
-        body = size == 0 ? EMPTY : arrays != null ? arrays.allocate((int) size) : new byte[(int) size];
+        body = size == 0 ? EMPTY : bodies.apply((int) size);
         filled = 0;
         state = BODY;
         return size != 0;

@@ -139,4 +139,49 @@ class FrameQueueTest {
             assertArrayEquals(b, seen[i]);
         }
     }
+
+    /** A payload given back returns to the writer when it next fills that slot, once the chunk has gone round. */
+    @Test
+    void shouldReturnGivenBackPayloadsToTheWriterOneRoundLater() {
+        FrameQueue q = new FrameQueue();
+        Object[] sent = new Object[FrameQueue.CHUNK * 2];
+        for (int i = 0; i < sent.length; i++) {
+            sent[i] = new byte[] {(byte) i};
+            assertNull(q.write(sent[i], 0, true), "a fresh slot holds nothing");
+            q.flush();
+            Object got = q.read();
+            assertSame(sent[i], got);
+            q.giveBack(got);
+        }
+        // The first chunk went back to the writer when the second's first frame was read: its slots, last included,
+        // hold what was given back, in order.
+        for (int i = 0; i < FrameQueue.CHUNK; i++) {
+            assertSame(sent[i], q.write(new byte[0], 0, true), "slot " + i);
+        }
+    }
+
+    /** Only the payload read last can be given back, once: anything else would hand the writer an array in use. */
+    @Test
+    void shouldIgnoreGivingBackAnythingButTheLastReadPayload() {
+        FrameQueue q = new FrameQueue();
+        Object first = new byte[] {1};
+        Object second = new byte[] {2};
+        q.write(first, 0, true);
+        q.write(second, 0, true);
+        q.flush();
+        assertSame(first, q.read());
+        assertSame(second, q.read());
+        q.giveBack(first); // not the last read: kept by whoever holds it
+        q.giveBack(second);
+        q.giveBack(second); // twice: the second call must not put it in another slot
+        for (int i = 2; i < 2 * FrameQueue.CHUNK; i++) { // the rest of this chunk and all of the next
+            q.write(new byte[0], 0, true);
+            q.flush();
+            q.read();
+        }
+        // The writer is back in the first chunk.
+        assertNull(q.write(new byte[0], 0, true), "slot 0: first was never given back");
+        assertSame(second, q.write(new byte[0], 0, true), "slot 1");
+        assertNull(q.write(new byte[0], 0, true), "slot 2");
+    }
 }

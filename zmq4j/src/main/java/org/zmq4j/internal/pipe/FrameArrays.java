@@ -1,0 +1,87 @@
+package org.zmq4j.internal.pipe;
+
+import org.zmq4j.internal.concurrent.ArrayPool;
+
+/**
+ * Where one owner of pipe ends (a socket, or an engine) gets the arrays of the frames it creates, and where it sends
+ * the arrays of {@link Pipe#RECYCLABLE} frames it has finished reading, so that a steady stream of messages sent
+ * from and received into reused buffers allocates nothing.
+ *
+ * <p>Two routes, by length:
+ * <ul>
+ *   <li>Up to {@value #SMALL_LENGTH} octets, an array goes back through the pipe it came from: into the slot it was
+ *       read from ({@link org.zmq4j.internal.concurrent.FrameQueue#giveBack}), out again when the writer next fills
+ *       that slot, and into the writer's own {@code FrameArrays}. Nothing is shared between threads but the pipe's
+ *       chunk hand-over, so this costs a few plain stores per frame; a shared pool would cost atomic operations,
+ *       dearer than allocating a small array. A pipe direction keeps at most two chunks' worth of given-back arrays
+ *       ({@code 2 × 256 ×} their length, 512 KiB at this route's longest), more than that the writer's cache
+ *       cannot hold is dropped.</li>
+ *   <li>Longer arrays go to the context's {@link ArrayPool}, which keeps {@value ArrayPool#MIN_LENGTH} to
+ *       {@value ArrayPool#MAX_LENGTH} octets within a budget; others are left to the garbage collector.</li>
+ * </ul>
+ *
+ * <p>The small-array cache is the owner thread's alone: {@link #allocate} and {@link #takeBack} run where the
+ * owner writes its pipes. {@link #recycle} runs where the owner reads them.
+ */
+public final class FrameArrays {
+    /** Longest array given back through its pipe. */
+    public static final int SMALL_LENGTH = 1024;
+    private static final int CACHE = 16;
+
+    private final ArrayPool pool;
+    private final byte[][] cached = new byte[CACHE][];
+    private int count;
+    private int replace;
+
+    public FrameArrays(ArrayPool pool) {
+        this.pool = pool;
+    }
+
+    /** An array of exactly {@code length} octets, perhaps reused (old contents): the caller overwrites all of it. */
+    public byte[] allocate(int length) {
+        if (length > SMALL_LENGTH) {
+            return pool.allocate(length);
+        }
+        for (int i = count - 1; i >= 0; i--) {
+            byte[] a = cached[i];
+            if (a.length == length) {
+                int last = --count;
+                cached[i] = cached[last];
+                cached[last] = null;
+                return a;
+            }
+        }
+        return new byte[length];
+    }
+
+    /**
+     * The reader is done with {@code frame}, a {@link Pipe#RECYCLABLE} frame that {@code from.read()} returned last
+     * (nothing has been read from {@code from} since), and nothing refers to it any more.
+     */
+    public void recycle(byte[] frame, Pipe from) {
+        if (frame.length > SMALL_LENGTH) {
+            pool.recycle(frame);
+        } else if (from != null) {
+            from.giveBack(frame);
+        }
+    }
+
+    /** An array this owner created and did not send after all. */
+    public void discard(byte[] frame) {
+        if (frame.length > SMALL_LENGTH) {
+            pool.recycle(frame);
+        } else {
+            takeBack(frame);
+        }
+    }
+
+    /** A small array a reader gave back to a pipe this owner writes. */
+    void takeBack(byte[] array) {
+        if (count < CACHE) {
+            cached[count++] = array;
+        } else {
+            cached[replace] = array;
+            replace = (replace + 1) & (CACHE - 1);
+        }
+    }
+}

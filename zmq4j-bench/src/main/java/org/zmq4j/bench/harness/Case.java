@@ -6,7 +6,10 @@ import java.util.Locale;
 
 /**
  * One benchmark case: a pattern of tools, a transport, a message size and how many messages (or round trips) one run
- * moves, sized so that a run takes about a second for libzmq on a small machine; {@code quickCount} is for smoke runs.
+ * moves, sized so that a throughput run takes five seconds or more on a small two-core machine: a new JVM spends
+ * about its first second compiling the hot code, and on two cores its compiler threads compete with the four busy
+ * threads of a run (a quarter of all CPU samples in a 10-million-message tcp run). {@code quickCount} is for smoke
+ * runs.
  *
  * @param id the name {@code --cases} takes
  * @param shape which tools run and which of them reports
@@ -47,24 +50,24 @@ public record Case(String id, Shape shape, String transport, int size, int count
 
     /** Every case, in the order of the table. */
     public static final List<Case> ALL = List.of(
-            new Case("tcp-thr-16", Shape.THROUGHPUT, "tcp", 16, 10_000_000, 100_000, 0),
-            new Case("tcp-thr-1k", Shape.THROUGHPUT, "tcp", 1024, 3_000_000, 50_000, 0),
-            new Case("tcp-thr-64k", Shape.THROUGHPUT, "tcp", 65536, 60_000, 2_000, 0),
-            new Case("ipc-thr-16", Shape.THROUGHPUT, "ipc", 16, 10_000_000, 100_000, 0),
-            new Case("inproc-thr-16", Shape.INPROC_THROUGHPUT, "inproc", 16, 20_000_000, 200_000, 0),
+            new Case("tcp-thr-16", Shape.THROUGHPUT, "tcp", 16, 40_000_000, 100_000, 0),
+            new Case("tcp-thr-1k", Shape.THROUGHPUT, "tcp", 1024, 6_000_000, 50_000, 0),
+            new Case("tcp-thr-64k", Shape.THROUGHPUT, "tcp", 65536, 150_000, 2_000, 0),
+            new Case("ipc-thr-16", Shape.THROUGHPUT, "ipc", 16, 40_000_000, 100_000, 0),
+            new Case("inproc-thr-16", Shape.INPROC_THROUGHPUT, "inproc", 16, 100_000_000, 200_000, 0),
             new Case("tcp-lat-16", Shape.LATENCY, "tcp", 16, 50_000, 1_000, 0),
             new Case("inproc-lat-16", Shape.INPROC_LATENCY, "inproc", 16, 50_000, 2_000, 0),
-            new Case("fan-in-tcp", Shape.FAN_IN, "tcp", 16, 20_000_000, 100_000, 100),
-            new Case("fan-out-tcp", Shape.FAN_OUT, "tcp", 16, 150_000, 1_000, 100));
+            new Case("fan-in-tcp", Shape.FAN_IN, "tcp", 16, 40_000_000, 100_000, 100),
+            new Case("fan-out-tcp", Shape.FAN_OUT, "tcp", 16, 400_000, 1_000, 100));
 
     /**
      * Fan-in with 1, 10 and 1,000 senders, to set beside {@code fan-in-tcp}'s 100: how cost grows with peers. Run
      * only when named ({@code --cases scaling} names all four).
      */
     public static final List<Case> SCALING = List.of(
-            new Case("fan-in-tcp-1", Shape.FAN_IN, "tcp", 16, 20_000_000, 100_000, 1),
-            new Case("fan-in-tcp-10", Shape.FAN_IN, "tcp", 16, 20_000_000, 100_000, 10),
-            new Case("fan-in-tcp-1000", Shape.FAN_IN, "tcp", 16, 20_000_000, 100_000, 1000));
+            new Case("fan-in-tcp-1", Shape.FAN_IN, "tcp", 16, 40_000_000, 100_000, 1),
+            new Case("fan-in-tcp-10", Shape.FAN_IN, "tcp", 16, 40_000_000, 100_000, 10),
+            new Case("fan-in-tcp-1000", Shape.FAN_IN, "tcp", 16, 40_000_000, 100_000, 1000));
 
     /**
      * The cases named in a comma-separated list ({@code scaling}: the fan-in cases from 1 to 1,000 senders), in

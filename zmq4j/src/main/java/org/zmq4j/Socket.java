@@ -108,6 +108,36 @@ public final class Socket implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends the frame's array itself, without a copy, as {@code zmq_msg_send}: on success the array belongs to the
+     * socket and the frame is empty; false (the frame unchanged) if it would block. See {@link Frame}.
+     */
+    public boolean send(Frame frame, int flags) {
+        try {
+            if (!base.sendOwned(frame.data, flags)) {
+                return false;
+            }
+        } catch (ZmqError e) {
+            throw Errors.map(e);
+        }
+        frame.clear();
+        return true;
+    }
+
+    /**
+     * Gives the frame an array of exactly {@code size} octets to fill and send, as {@code zmq_msg_init_size}: one that
+     * came back from earlier traffic when there is one, holding old bytes. The frame's previous array is released
+     * first.
+     */
+    public void allocate(Frame frame, int size) {
+        if (size < 0) {
+            throw new IllegalArgumentException("size must not be negative: " + size);
+        }
+        release(frame);
+        frame.data = base.allocateFrame(size);
+        frame.recyclable = true;
+    }
+
     /** Sends a UTF-8 string. */
     public boolean send(String data) {
         return sendOwned(data.getBytes(StandardCharsets.UTF_8), 0);
@@ -197,6 +227,40 @@ public final class Socket implements AutoCloseable {
         } catch (ZmqError e) {
             throw Errors.map(e);
         }
+    }
+
+    /**
+     * Receives one frame into {@code frame} without a copy, as {@code zmq_msg_recv}; false if none came (as {@link
+     * #recv(int)} returns null), and the frame is then empty. The frame's previous array is released first. See
+     * {@link Frame}.
+     */
+    public boolean recv(Frame frame, int flags) {
+        release(frame);
+        byte[] data;
+        try {
+            data = base.recv(flags);
+        } catch (ZmqError e) {
+            throw Errors.map(e);
+        }
+        if (data == null) {
+            return false;
+        }
+        frame.data = data;
+        frame.recyclable = base.lastRecvRecyclable();
+        frame.origin = base.lastRecvOrigin();
+        frame.more = base.hasMore();
+        return true;
+    }
+
+    /**
+     * Empties the frame, as {@code zmq_msg_close}: an array that came over a connection (or that {@link #allocate}
+     * gave) goes back for reuse, so the application must not touch it afterwards.
+     */
+    public void release(Frame frame) {
+        if (frame.recyclable) {
+            base.recycle(frame.data, frame.origin);
+        }
+        frame.clear();
     }
 
     /** Receives one frame as UTF-8; null as {@link #recv()}. */

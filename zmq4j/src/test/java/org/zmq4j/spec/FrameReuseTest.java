@@ -1,6 +1,8 @@
 package org.zmq4j.spec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.zmq4j.SocketType.PAIR;
@@ -15,14 +17,17 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.zmq4j.Context;
+import org.zmq4j.Frame;
 import org.zmq4j.Socket;
+import org.zmq4j.SocketOption;
 
 /**
  * Frames of up to 1 MiB travel in arrays that are reused once a frame is on the wire or copied into the receiver's
- * buffer: small ones through the pipe they crossed, larger ones through the context's pool. 30/PIPELINE: PUSH "SHALL not filter or modify outgoing messages in any way", nor PULL "incoming
- * messages"; 29/PUBSUB: the publisher "SHALL not modify outgoing messages" and sends each to every matching
+ * buffer (small ones through the pipe they crossed, larger ones through the context's pool), and a {@link Frame}
+ * passes its array itself. 30/PIPELINE: PUSH "SHALL not filter or modify outgoing messages in any way", nor PULL
+ * "incoming messages"; 29/PUBSUB: the publisher "SHALL not modify outgoing messages" and sends each to every matching
  * subscriber. These tests check that reuse never lets one message's bytes show through another, and that it does
- * reuse: a reused {@link ByteBuffer} allocates nothing per message.
+ * reuse: a reused {@link ByteBuffer} or {@link Frame} allocates nothing per message.
  */
 class FrameReuseTest {
     private static final int[] SIZES = {4096, 65_536, 16, 65_537, 200_000, 100, 1024, 65_536, 16, 2000, 1025, 0};
@@ -62,6 +67,73 @@ class FrameReuseTest {
             for (int k = 0; k < kept.size(); k++) {
                 check(ByteBuffer.wrap(kept.get(k)), kept.get(k).length, keptSeq.get(k));
             }
+        }
+    }
+
+    /**
+     * A {@link Frame} carries multipart messages of every size intact while one frame object on each side is reused,
+     * and a received frame can be sent on as it is (a proxy's forward, with no copy).
+     */
+    @TransportTest
+    void shouldCarryFramesIntactAndForwardThemWithoutACopy(Transport transport) {
+        try (Context ctx = new Context();
+                Socket push = Spec.socket(ctx, PUSH);
+                Socket relayIn = Spec.socket(ctx, PULL);
+                Socket relayOut = Spec.socket(ctx, PUSH);
+                Socket pull = Spec.socket(ctx, PULL)) {
+            relayIn.connect(transport.bind(push));
+            pull.connect(transport.bind(relayOut));
+            Frame out = new Frame();
+            Frame relayed = new Frame();
+            Frame in = new Frame();
+            for (int seq = 0; seq < 2 * SIZES.length; seq++) {
+                for (int part = 0; part < 2; part++) {
+                    int size = SIZES[(seq + part) % SIZES.length];
+                    push.allocate(out, size);
+                    fill(ByteBuffer.wrap(out.data()), seq * 2 + part);
+                    assertTrue(push.send(out, part == 0 ? Socket.SNDMORE : 0));
+                    assertEquals(0, out.size(), "a sent frame is empty");
+                }
+                for (int part = 0; part < 2; part++) {
+                    assertTrue(relayIn.recv(relayed, 0));
+                    assertEquals(part == 0, relayed.hasMore());
+                    assertTrue(relayOut.send(relayed, relayed.hasMore() ? Socket.SNDMORE : 0));
+                }
+                for (int part = 0; part < 2; part++) {
+                    assertTrue(pull.recv(in, 0));
+                    assertEquals(part == 0, in.hasMore());
+                    check(ByteBuffer.wrap(in.data()), SIZES[(seq + part) % SIZES.length], seq * 2 + part);
+                }
+            }
+            pull.release(in);
+            assertEquals(0, in.size());
+        }
+    }
+
+    /** inproc hands the sender's array to the receiver itself: zmq_msg_send's zero copy. */
+    @Test
+    void shouldHandTheSentArrayItselfToAnInprocReceiver() {
+        try (Context ctx = new Context();
+                Socket push = Spec.socket(ctx, PUSH);
+                Socket pull = Spec.socket(ctx, PULL)) {
+            pull.connect(Transport.INPROC.bind(push));
+            byte[] mine = {1, 2, 3};
+            assertTrue(push.send(new Frame(mine), 0));
+            Frame in = new Frame();
+            assertTrue(pull.recv(in, 0));
+            assertSame(mine, in.data());
+        }
+    }
+
+    /** A receive that finds nothing leaves the frame empty, as zmq_msg_recv's EAGAIN, and releases what it held. */
+    @Test
+    void shouldLeaveTheFrameEmptyWhenNothingCame() {
+        try (Context ctx = new Context();
+                Socket pull = Spec.socket(ctx, PULL)) {
+            pull.set(SocketOption.RCVTIMEO, 0);
+            Frame in = new Frame(new byte[] {7});
+            assertFalse(pull.recv(in, Socket.DONTWAIT));
+            assertEquals(0, in.size());
         }
     }
 
@@ -112,37 +184,96 @@ class FrameReuseTest {
      */
     @Test
     void shouldAllocateNothingPerMessageWithReusedBuffers() {
-        for (Transport transport : new Transport[] {Transport.TCP, Transport.INPROC}) {
-            for (int size : new int[] {16, 1024, 2048, 65_536}) {
-                try (Context ctx = new Context();
-                        Socket sender = Spec.socket(ctx, PAIR);
-                        Socket receiver = Spec.socket(ctx, PAIR)) {
-                    receiver.connect(transport.bind(sender));
-                    ByteBuffer out = ByteBuffer.allocate(size);
-                    ByteBuffer in = ByteBuffer.allocate(size);
-                    int batch = 50;
-                    exchange(sender, receiver, out, in, 20 * batch, batch);
-                    long before = allocatedByThisAndIoThreads();
-                    int measured = 200 * batch;
-                    exchange(sender, receiver, out, in, measured, batch);
-                    long perMessage = (allocatedByThisAndIoThreads() - before) / measured;
-                    assertTrue(perMessage < 32,
-                            transport + ": " + perMessage + " octets allocated per message of " + size);
+        for (boolean frames : new boolean[] {false, true}) {
+            for (Transport transport : new Transport[] {Transport.TCP, Transport.INPROC}) {
+                for (int size : new int[] {16, 1024, 2048, 65_536}) {
+                    try (Context ctx = new Context();
+                            Socket sender = Spec.socket(ctx, PAIR);
+                            Socket receiver = Spec.socket(ctx, PAIR)) {
+                        receiver.connect(transport.bind(sender));
+                        Exchange exchange = frames ? new FrameExchange(sender, receiver, size)
+                                : new BufferExchange(sender, receiver, size);
+                        int batch = 50;
+                        exchange.run(20 * batch, batch);
+                        long before = allocatedByThisAndIoThreads();
+                        int measured = 200 * batch;
+                        exchange.run(measured, batch);
+                        long perMessage = (allocatedByThisAndIoThreads() - before) / measured;
+                        assertTrue(perMessage < 32, (frames ? "Frame" : "ByteBuffer") + " over " + transport + ": "
+                                + perMessage + " octets allocated per message of " + size);
+                    }
                 }
             }
         }
     }
 
-    private static void exchange(Socket sender, Socket receiver, ByteBuffer out, ByteBuffer in, int count,
-            int batch) {
-        int size = out.capacity();
-        for (int done = 0; done < count; done += batch) {
-            for (int i = 0; i < batch; i++) {
-                assertTrue(sender.send(out.clear(), 0));
+    /** Sends and receives batches of same-size messages through one of the two reusing APIs. */
+    private abstract static class Exchange {
+        final Socket sender;
+        final Socket receiver;
+        final int size;
+
+        Exchange(Socket sender, Socket receiver, int size) {
+            this.sender = sender;
+            this.receiver = receiver;
+            this.size = size;
+        }
+
+        abstract void send();
+
+        abstract int receive();
+
+        void run(int count, int batch) {
+            for (int done = 0; done < count; done += batch) {
+                for (int i = 0; i < batch; i++) {
+                    send();
+                }
+                for (int i = 0; i < batch; i++) {
+                    assertEquals(size, receive());
+                }
             }
-            for (int i = 0; i < batch; i++) {
-                assertEquals(size, receiver.recv(in.clear(), 0));
-            }
+        }
+    }
+
+    private static final class BufferExchange extends Exchange {
+        private final ByteBuffer out;
+        private final ByteBuffer in;
+
+        BufferExchange(Socket sender, Socket receiver, int size) {
+            super(sender, receiver, size);
+            out = ByteBuffer.allocate(size);
+            in = ByteBuffer.allocate(size);
+        }
+
+        @Override
+        void send() {
+            assertTrue(sender.send(out.clear(), 0));
+        }
+
+        @Override
+        int receive() {
+            return receiver.recv(in.clear(), 0);
+        }
+    }
+
+    private static final class FrameExchange extends Exchange {
+        private final Frame out = new Frame();
+        private final Frame in = new Frame();
+
+        FrameExchange(Socket sender, Socket receiver, int size) {
+            super(sender, receiver, size);
+        }
+
+        @Override
+        void send() {
+            sender.allocate(out, size);
+            assertTrue(sender.send(out, 0));
+        }
+
+        @Override
+        int receive() {
+            assertTrue(receiver.recv(in, 0));
+            return in.size();
         }
     }
 

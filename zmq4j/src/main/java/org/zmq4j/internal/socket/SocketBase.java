@@ -365,6 +365,39 @@ public abstract class SocketBase implements SocketPort, Pipe.Listener, InprocReg
         return sent;
     }
 
+    /** Sends {@code frame} itself (no copy), as {@link #send}: the caller gives the array up for good. */
+    public final boolean sendOwned(byte[] frame, int flags) {
+        return send(frame, flags, Pipe.RECYCLABLE);
+    }
+
+    /** An array of exactly {@code length} octets for the caller to fill, perhaps reused (old contents). */
+    public final byte[] allocateFrame(int length) {
+        return arrays.allocate(length);
+    }
+
+    /** True if the frame {@link #recv} returned last is held by nobody else, so it may be {@link #recycle}d. */
+    public final boolean lastRecvRecyclable() {
+        return (recvFlags & Pipe.RECYCLABLE) != 0;
+    }
+
+    /** Where the frame {@link #recv} returned last came from: what {@link #recycle} needs. */
+    public final Object lastRecvOrigin() {
+        return xLastIn();
+    }
+
+    /**
+     * Reuses the array of a frame the caller received ({@link #lastRecvRecyclable}, with the origin it had then) or
+     * allocated (origin null), and has finished with. A small received one goes back to its pipe only if nothing was
+     * read from that pipe since; otherwise it is left to the garbage collector.
+     */
+    public final void recycle(byte[] frame, Object origin) {
+        if (origin == null) {
+            arrays.discard(frame);
+        } else {
+            arrays.recycle(frame, (Pipe) origin);
+        }
+    }
+
     /**
      * Receives one frame into {@code buffer} (as much as fits: libzmq's zmq_recv truncates); returns the frame's
      * full size, or -1 as {@link #recv} returns null. A recyclable frame's array goes back for reuse.
@@ -375,8 +408,8 @@ public abstract class SocketBase implements SocketPort, Pipe.Listener, InprocReg
             return -1;
         }
         buffer.put(frame, 0, Math.min(frame.length, buffer.remaining()));
-        if ((recvFlags & Pipe.RECYCLABLE) != 0) {
-            arrays.recycle(frame, xLastIn());
+        if (lastRecvRecyclable()) {
+            recycle(frame, xLastIn());
         }
         return frame.length;
     }

@@ -1,5 +1,7 @@
 package org.zmq4j;
 
+import java.util.Objects;
+
 /**
  * One frame whose array passes between the application and a socket without being copied, as libzmq's
  * {@code zmq_msg_t} with {@code zmq_msg_send} and {@code zmq_msg_recv}. A frame object is meant to be reused for
@@ -42,7 +44,7 @@ public final class Frame {
      * A frame holding the application's own array; sending the frame gives the array up for good (no copy is made).
      */
     public Frame(byte[] data) {
-        this.data = data;
+        this.data = Objects.requireNonNull(data, "data");
     }
 
     /** The frame's array: its whole length is the frame's content. Never null; empty when the frame is. */

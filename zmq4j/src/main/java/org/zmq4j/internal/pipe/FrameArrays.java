@@ -56,7 +56,8 @@ public final class FrameArrays {
 
     /**
      * The reader is done with {@code frame}, a {@link Pipe#RECYCLABLE} frame that {@code from.read()} returned last
-     * (nothing has been read from {@code from} since), and nothing refers to it any more.
+     * (nothing has been read from {@code from} since), and nothing refers to it any more. With {@code from} null, only
+     * a large array is kept (by the thread-safe pool).
      */
     public void recycle(byte[] frame, Pipe from) {
         if (frame.length > SMALL_LENGTH) {

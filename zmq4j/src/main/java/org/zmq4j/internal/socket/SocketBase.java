@@ -387,14 +387,16 @@ public abstract class SocketBase implements SocketPort, Pipe.Listener, InprocReg
 
     /**
      * Reuses the array of a frame the caller received ({@link #lastRecvRecyclable}, with the origin it had then) or
-     * allocated (origin null), and has finished with. A small received one goes back to its pipe only if nothing was
-     * read from that pipe since; otherwise it is left to the garbage collector.
+     * allocated (origin null), and has finished with. A small received one goes back to its pipe only if it came
+     * from this socket (another socket's pipe belongs to another thread) and nothing was read from that pipe since;
+     * otherwise it is left to the garbage collector.
      */
     public final void recycle(byte[] frame, Object origin) {
         if (origin == null) {
             arrays.discard(frame);
         } else {
-            arrays.recycle(frame, (Pipe) origin);
+            Pipe from = (Pipe) origin;
+            arrays.recycle(frame, from.listener() == this ? from : null);
         }
     }
 

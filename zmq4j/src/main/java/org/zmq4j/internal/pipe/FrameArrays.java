@@ -13,9 +13,9 @@ import org.zmq4j.internal.concurrent.ArrayPool;
  *       read from ({@link org.zmq4j.internal.concurrent.FrameQueue#giveBack}), out again when the writer next fills
  *       that slot, and into the writer's own {@code FrameArrays}. Nothing is shared between threads but the pipe's
  *       chunk hand-over, so this costs a few plain stores per frame; a shared pool would cost atomic operations,
- *       dearer than allocating a small array. A pipe direction keeps at most two chunks' worth of given-back arrays
- *       ({@code 2 × 256 ×} their length, 512 KiB at this route's longest), more than that the writer's cache
- *       cannot hold is dropped.</li>
+ *       dearer than allocating a small array. Given-back arrays wait in slots that were read and not yet written
+ *       again: a few chunks of 256 slots per pipe direction at most (under 1 MiB at this route's longest), and the
+ *       writer's cache keeps {@value #CACHE} more, replacing one in turn when full.</li>
  *   <li>Longer arrays go to the context's {@link ArrayPool}, which keeps {@value ArrayPool#MIN_LENGTH} to
  *       {@value ArrayPool#MAX_LENGTH} octets within a budget; others are left to the garbage collector.</li>
  * </ul>

@@ -192,9 +192,10 @@ public final class Socket implements AutoCloseable {
         return send(message, DONTWAIT);
     }
 
+    /** Sends an array nobody else holds (a string's fresh bytes) without a copy; it may be reused once sent. */
     private boolean sendOwned(byte[] frame, int flags) {
         try {
-            return base.send(frame, flags);
+            return base.sendOwned(frame, flags);
         } catch (ZmqError e) {
             throw Errors.map(e);
         }

@@ -54,7 +54,7 @@ public final class ArrayPool {
     }
 
     /** True if an array of this length is worth handing back. */
-    public static boolean poolable(int length) {
+    private static boolean poolable(int length) {
         return length >= MIN_LENGTH && length <= MAX_LENGTH;
     }
 

@@ -18,11 +18,13 @@ import java.util.concurrent.atomic.AtomicReference;
  * and returns false, telling the writer to wake the reader. Both sides use volatile accesses (sequentially
  * consistent) for the published count and the mark, so one of them always sees the other.
  *
- * <p>A reader done with a payload may {@linkplain #giveBack give it back}: it goes into the slot it was read from,
- * and the writer gets it from {@link #write} when it next fills that slot, after the chunk has gone round. A chunk is
- * handed back to the writer only at the read after its last slot's, so a payload is given back before the writer can
- * see the chunk again. This lets frame arrays circulate between a pipe's two threads with no allocation and no
- * synchronisation beyond the chunk's own hand-over.
+ * <p>A reader done with a payload may {@linkplain #giveBack give it back}: it stays in the slot it was read from,
+ * and the writer gets it from {@link #write} when it next fills that slot, after the chunk has gone round. A payload
+ * not given back is cleared from its slot at the next read. A chunk is handed back to the writer only at the read
+ * after its last slot's, so its slots are settled before the writer can see the chunk again. This lets frame arrays
+ * circulate between a pipe's two threads with no allocation and no synchronisation beyond the chunk's own
+ * hand-over, and a reader that gives back every payload never writes to the chunk the writer is filling: on the
+ * cache line next to the one the writer fills, such writes cost a transfer of that line per message.
  *
  * <p>The writer's fields, the shared ones and the reader's each sit on cache lines of their own (padding through
  * the superclasses, whose fields the JVM lays out first): without it, every message's plain stores by one thread
@@ -141,6 +143,11 @@ public final class FrameQueue extends FrameQueueReaderSide {
         if (consumed == visible && consumed == (visible = published)) {
             return null;
         }
+        if (lastRead != null) {
+            // Not given back: the slot must not keep it (it would reach the writer as reusable, and be retained).
+            lastReadChunk.data[lastReadPos] = null;
+            lastRead = null;
+        }
         Chunk done = finishedChunk;
         if (done != null) {
             finishedChunk = null;
@@ -150,8 +157,11 @@ public final class FrameQueue extends FrameQueueReaderSide {
         int p = readPos;
         Object v = c.data[p];
         lastFlags = c.flags[p];
-        c.data[p] = null;
-        lastRead = v;
+        if (v != null) {
+            lastRead = v;
+            lastReadChunk = c;
+            lastReadPos = p;
+        }
         consumed++;
         if (++p == CHUNK) {
             readChunk = c.next;
@@ -164,19 +174,15 @@ public final class FrameQueue extends FrameQueueReaderSide {
     }
 
     /**
-     * Reader: puts the payload {@link #read} last returned back into its slot, for the writer to reuse. Call it only
-     * once nothing refers to the payload any more, and before the next read; anything else is ignored.
+     * Reader: leaves the payload {@link #read} last returned in its slot, for the writer to reuse. Call it only once
+     * nothing refers to the payload any more, and before the next read; anything else is ignored.
      */
     public void giveBack(Object payload) {
         if (payload == null || payload != lastRead) {
             return;
         }
-        lastRead = null;
-        if (readPos > 0) {
-            readChunk.data[readPos - 1] = payload;
-        } else if (finishedChunk != null) {
-            finishedChunk.data[CHUNK - 1] = payload;
-        }
+        lastRead = null; // it stays in its slot: the reader writes nothing to the chunk, which the writer is filling
+        lastReadChunk = null;
     }
 
     public int lastFlags() {
@@ -225,8 +231,13 @@ abstract class FrameQueueReaderFields extends FrameQueuePad2 {
     long consumed;
     long visible;
     int lastFlags;
-    /** The payload read last, until it is given back: what {@link FrameQueue#giveBack} may put back. */
+    /**
+     * The payload read last, until it is given back: what {@link FrameQueue#giveBack} may leave in its slot (the next
+     * read clears the slot if it was not given back).
+     */
     Object lastRead;
+    Chunk lastReadChunk;
+    int lastReadPos;
     /** A chunk whose slots are all read, kept until the next read so its last payload can still be given back. */
     Chunk finishedChunk;
 }

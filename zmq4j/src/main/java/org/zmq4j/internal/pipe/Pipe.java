@@ -63,6 +63,12 @@ public final class Pipe extends PipePad {
     private int lwm;
 
     private long msgsWritten;
+    /**
+     * The writer's copy of the peer's {@link #msgsReadPublished}, read again only when it says the pipe is full: that
+     * field shares a cache line with the fields the reader updates every message, and reading it on every write cost
+     * a cache miss per message.
+     */
+    private long peerReadSeen;
     private long msgsRead;
     /** Messages to read before publishing {@link #msgsRead} again (a count-down, not a division per message). */
     private int untilPublish;
@@ -134,12 +140,16 @@ public final class Pipe extends PipePad {
         if (terminated || peerTerminated) {
             return false;
         }
-        if (hwm > 0 && msgsWritten - peer.msgsReadPublished >= hwm) {
-            WRITER_WAITING.setVolatile(this, 1);
-            if (msgsWritten - peer.msgsReadPublished >= hwm) {
-                return false;
+        if (hwm > 0 && msgsWritten - peerReadSeen >= hwm) {
+            peerReadSeen = peer.msgsReadPublished;
+            if (msgsWritten - peerReadSeen >= hwm) {
+                WRITER_WAITING.setVolatile(this, 1);
+                peerReadSeen = peer.msgsReadPublished;
+                if (msgsWritten - peerReadSeen >= hwm) {
+                    return false;
+                }
+                WRITER_WAITING.compareAndSet(this, 1, 0);
             }
-            WRITER_WAITING.compareAndSet(this, 1, 0);
         }
         return true;
     }

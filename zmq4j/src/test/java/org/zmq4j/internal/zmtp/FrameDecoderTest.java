@@ -259,6 +259,19 @@ class FrameDecoderTest {
         assertEquals(1, sink.frames.size());
     }
 
+    // The same limit when the frames arrive whole in one read, as small messages in a batch do.
+    @Test
+    void shouldCheckWholeShortFramesInOneReadAgainstMaxMessageSize() {
+        byte[] wire = encode(List.of(new Frame(MORE, filled(60, 1)), new Frame(0, filled(41, 2))));
+        Collector sink = new Collector();
+
+        TooLongMessageException e = assertThrows(TooLongMessageException.class,
+                () -> new FrameDecoder(100).decode(ByteBuffer.wrap(wire), sink));
+
+        assertEquals(101, e.size());
+        assertEquals(1, sink.frames.size());
+    }
+
     @Test
     void shouldAcceptMessagesUpToMaxMessageSizeAndCountEachMessageAfresh() throws ZmtpException {
         byte[] wire = encode(List.of(new Frame(MORE, filled(60, 1)), new Frame(0, filled(40, 2)),

@@ -1,6 +1,5 @@
 package org.zmq4j.internal.concurrent;
 
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -12,12 +11,12 @@ import java.util.concurrent.locks.LockSupport;
  * registration after enqueuing, so a command never arrives unseen.
  */
 public final class CommandQueue {
-    private final ConcurrentLinkedQueue<Runnable> queue = new ConcurrentLinkedQueue<>();
+    private final TaskQueue queue = new TaskQueue();
     private volatile Thread waiter;
     private volatile java.util.concurrent.Executor forward;
 
     public void post(Runnable command) {
-        queue.offer(command);
+        queue.add(command);
         java.util.concurrent.Executor f = forward;
         if (f != null) {
             f.execute(this::runAll);

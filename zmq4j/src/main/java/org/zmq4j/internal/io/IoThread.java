@@ -7,10 +7,10 @@ import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.PriorityQueue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.zmq4j.internal.concurrent.ArrayPool;
+import org.zmq4j.internal.concurrent.TaskQueue;
 
 /**
  * An I/O thread: an event loop over a {@link Selector}, one-shot timers and a task queue that other threads post
@@ -23,7 +23,7 @@ import org.zmq4j.internal.concurrent.ArrayPool;
  */
 public final class IoThread {
     private final Selector selector;
-    private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final TaskQueue tasks = new TaskQueue();
     private final PriorityQueue<Timer> timers = new PriorityQueue<>();
     private final AtomicInteger wakeupArmed = new AtomicInteger();
     private final Consumer<Throwable> errorHandler;
@@ -70,7 +70,7 @@ public final class IoThread {
 
     /** Runs {@code task} on this thread soon; callable from any thread. */
     public void execute(Runnable task) {
-        tasks.offer(task);
+        tasks.add(task);
         if (selecting && wakeupArmed.compareAndSet(0, 1)) {
             selector.wakeup();
         }

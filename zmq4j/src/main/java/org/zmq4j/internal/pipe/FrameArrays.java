@@ -56,12 +56,20 @@ public final class FrameArrays {
 
     /**
      * The reader is done with {@code frame}, a {@link Pipe#RECYCLABLE} frame that {@code from.read()} returned last
-     * (nothing has been read from {@code from} since), and nothing refers to it any more. With {@code from} null, only
-     * a large array is kept (by the thread-safe pool).
+     * (nothing has been read from {@code from} since), and nothing refers to it any more. A small one stays in this
+     * owner's cache while it has room, else goes back through {@code from} (if not null) to that pipe's writer.
+     *
+     * <p>Own cache first, because an owner that relays what it reads allocates what it reads with, and would
+     * otherwise never see those arrays again: a REP socket that echoes a request's frame hands its engine's decoder
+     * array to its socket, the engine then receives every request in a new array, and the requester (over inproc)
+     * allocates every request while its replies' arrays pile up on the other side. An owner that only reads fills its
+     * cache once and from then on gives everything back, as before.
      */
     public void recycle(byte[] frame, Pipe from) {
         if (frame.length > SMALL_LENGTH) {
             pool.recycle(frame);
+        } else if (count < CACHE) {
+            cached[count++] = frame;
         } else if (from != null) {
             from.giveBack(frame);
         }

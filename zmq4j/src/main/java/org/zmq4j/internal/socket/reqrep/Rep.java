@@ -62,6 +62,12 @@ public final class Rep extends Router {
         return f;
     }
 
+    /** The id goes straight back into the reply's routing and never reaches the application: no copy. */
+    @Override
+    protected byte[] routingIdFrame(Pipe from) {
+        return from.routingId;
+    }
+
     @Override
     protected boolean xHasIn() {
         return !sendingReply && super.xHasIn();

@@ -1,6 +1,6 @@
 package org.zmq4j.internal.socket.reqrep;
 
-import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -24,7 +24,9 @@ public class Router extends SocketBase {
     private static final byte[] EMPTY = new byte[0];
 
     protected final FairQueue fq = new FairQueue();
-    private final Map<ByteBuffer, Pipe> outPipes = new HashMap<>();
+    private final Map<IdKey, Pipe> outPipes = new HashMap<>();
+    /** The key every lookup reuses, so that routing a message allocates nothing. */
+    private final IdKey lookupKey = new IdKey(EMPTY);
     private final Set<Pipe> anonymous = new HashSet<>();
     private int nextId = ThreadLocalRandom.current().nextInt();
     private boolean mandatory;
@@ -77,14 +79,14 @@ public class Router extends SocketBase {
             byte[] peerId = props.get("Identity");
             if (peerId != null && peerId.length > 0) {
                 id = peerId;
-                Pipe old = outPipes.get(ByteBuffer.wrap(id));
+                Pipe old = lookup(id);
                 if (old != null) {
                     if (!handover) {
                         return false; // libzmq: the newcomer is ignored
                     }
-                    outPipes.remove(ByteBuffer.wrap(id));
+                    outPipes.remove(new IdKey(id));
                     old.routingId = autoId();
-                    outPipes.put(ByteBuffer.wrap(old.routingId), old);
+                    outPipes.put(new IdKey(old.routingId), old);
                     old.terminate(0);
                 }
             } else {
@@ -92,8 +94,14 @@ public class Router extends SocketBase {
             }
         }
         pipe.routingId = id;
-        outPipes.put(ByteBuffer.wrap(id), pipe);
+        outPipes.put(new IdKey(id), pipe);
         return true;
+    }
+
+    private Pipe lookup(byte[] id) {
+        Pipe p = outPipes.get(lookupKey.set(id));
+        lookupKey.set(EMPTY);
+        return p;
     }
 
     private byte[] autoId() {
@@ -110,7 +118,7 @@ public class Router extends SocketBase {
     protected void xPipeTerminated(Pipe pipe) {
         anonymous.remove(pipe);
         if (pipe.routingId != null) {
-            outPipes.remove(ByteBuffer.wrap(pipe.routingId), pipe);
+            outPipes.remove(new IdKey(pipe.routingId), pipe);
         }
         fq.pipeTerminated(pipe);
         if (pipe == currentOut) {
@@ -131,7 +139,7 @@ public class Router extends SocketBase {
         if (!moreOut) {
             // The first frame names the peer; a lone frame is a malformed message and is dropped.
             if (more) {
-                Pipe p = outPipes.get(ByteBuffer.wrap(frame));
+                Pipe p = lookup(frame);
                 if (p == null || p.isPeerTerminated()) {
                     if (mandatory) {
                         throw new ZmqError(ZmqError.EHOSTUNREACH, "no peer with this routing id");
@@ -192,7 +200,12 @@ public class Router extends SocketBase {
         pendingFlags = fq.flags();
         recvFlags = Pipe.MORE;
         moreIn = true;
-        return fq.lastIn().routingId.clone();
+        return routingIdFrame(fq.lastIn());
+    }
+
+    /** The frame that names the peer a message came from: a copy, as the application may keep or change it. */
+    protected byte[] routingIdFrame(Pipe from) {
+        return from.routingId.clone();
     }
 
     @Override
@@ -225,5 +238,31 @@ public class Router extends SocketBase {
     @Override
     protected Pipe xLastIn() {
         return fq.lastIn();
+    }
+
+    /** A routing id as a map key: equal by contents. */
+    private static final class IdKey {
+        private byte[] id;
+        private int hash;
+
+        IdKey(byte[] id) {
+            set(id);
+        }
+
+        IdKey set(byte[] id) {
+            this.id = id;
+            this.hash = Arrays.hashCode(id);
+            return this;
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof IdKey k && Arrays.equals(id, k.id);
+        }
     }
 }

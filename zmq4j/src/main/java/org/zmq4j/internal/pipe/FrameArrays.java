@@ -9,9 +9,10 @@ import org.zmq4j.internal.concurrent.ArrayPool;
  *
  * <p>Two routes, by length:
  * <ul>
- *   <li>Up to {@value #SMALL_LENGTH} octets, an array goes back through the pipe it came from: into the slot it was
- *       read from ({@link org.zmq4j.internal.concurrent.FrameQueue#giveBack}), out again when the writer next fills
- *       that slot, and into the writer's own {@code FrameArrays}. Nothing is shared between threads but the pipe's
+ *   <li>Up to {@value #SMALL_LENGTH} octets, an array stays in the finishing owner's own cache of {@value #CACHE}
+ *       while it has room; after that it goes back through the pipe it came from: it stays in the slot it was read
+ *       from ({@link org.zmq4j.internal.concurrent.FrameQueue#giveBack}), comes out again when the writer next fills
+ *       that slot, and goes into the writer's own {@code FrameArrays}. Nothing is shared between threads but the pipe's
  *       chunk hand-over, so this costs a few plain stores per frame; a shared pool would cost atomic operations,
  *       dearer than allocating a small array. Given-back arrays wait in slots that were read and not yet written
  *       again: a few chunks of 256 slots per pipe direction at most (under 1 MiB at this route's longest), and the
@@ -20,8 +21,8 @@ import org.zmq4j.internal.concurrent.ArrayPool;
  *       {@value ArrayPool#MAX_LENGTH} octets within a budget; others are left to the garbage collector.</li>
  * </ul>
  *
- * <p>The small-array cache is the owner thread's alone: {@link #allocate} and {@link #takeBack} run where the
- * owner writes its pipes. {@link #recycle} runs where the owner reads them.
+ * <p>The small-array cache is the owner's alone: {@link #allocate}, {@link #takeBack} and {@link #recycle} run on the
+ * owner's thread (an engine's also on a socket thread that writes for it, under the engine's lock).
  */
 public final class FrameArrays {
     /** Longest array given back through its pipe. */

@@ -163,9 +163,10 @@ public abstract class SocketBase implements SocketPort, Pipe.Listener, InprocReg
     }
 
     /**
-     * The other end's thread found this socket's reader asleep. The command is made once per pipe and reused, so a
-     * wake-up allocates only its mailbox entry: it cannot be queued twice, as the reader sleeps again only after
-     * running it. (A race that makes two is harmless: each is immutable.)
+     * The other end's thread found this socket's reader asleep. The command is made once per pipe and reused, and
+     * the mailbox ({@link org.zmq4j.internal.concurrent.TaskQueue}) takes it without allocating, so a wake-up
+     * allocates nothing: it cannot be queued twice, as the reader sleeps again only after running it. (A race that
+     * makes two is harmless: each is immutable.)
      */
     @Override
     public final void readActivated(Pipe pipe) {
@@ -387,9 +388,10 @@ public abstract class SocketBase implements SocketPort, Pipe.Listener, InprocReg
 
     /**
      * Reuses the array of a frame the caller received ({@link #lastRecvRecyclable}, with the origin it had then) or
-     * allocated (origin null), and has finished with. A small received one goes back to its pipe only if it came
-     * from this socket (another socket's pipe belongs to another thread) and nothing was read from that pipe since;
-     * otherwise it is left to the garbage collector.
+     * allocated (origin null), and has finished with. A small one stays in this socket's cache while it has room
+     * ({@link FrameArrays#recycle}); after that, a received one goes back to its pipe only if it came from this
+     * socket (another socket's pipe belongs to another thread) and nothing was read from that pipe since, and is
+     * otherwise left to the garbage collector.
      */
     public final void recycle(byte[] frame, Object origin) {
         if (origin == null) {

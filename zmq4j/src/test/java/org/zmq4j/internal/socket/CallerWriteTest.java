@@ -1,6 +1,7 @@
 package org.zmq4j.internal.socket;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Field;
@@ -32,6 +33,7 @@ class CallerWriteTest {
             push.connect(pull.get(SocketOption.LAST_ENDPOINT));
             assertTrue(push.send("first"));
             assertEquals("first", pull.recvStr());
+            waitOnASocket(pull);
 
             Busy busy = Busy.occupy(ioThreadOf(senderCtx));
             try {
@@ -74,8 +76,9 @@ class CallerWriteTest {
             assertTrue(push1.send("b"));
             assertEquals("a", pull0.recvStr());
             assertEquals("b", pull1.recvStr());
+            waitOnASocket(pull0);
 
-            // Since its last wait (in recv) this thread has not written to the network itself.
+            // Since its last wait this thread has not written to the network itself.
             Busy busy = Busy.occupy(ioThreadOf(senderCtx));
             try {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1)); // longer than the engine's idle threshold
@@ -90,6 +93,17 @@ class CallerWriteTest {
             pull1.set(SocketOption.RCVTIMEO, 5_000);
             assertEquals("second since the wait", pull1.recvStr());
         }
+    }
+
+    /**
+     * Makes the calling thread wait on a socket, as a requester does between requests: a receive that finds nothing
+     * and times out. A receive that gets a message may not wait at all (the message can arrive before it looks), and
+     * then the thread has no caller write to claim.
+     */
+    private static void waitOnASocket(Socket idle) {
+        idle.set(SocketOption.RCVTIMEO, 20);
+        assertNull(idle.recvStr());
+        idle.set(SocketOption.RCVTIMEO, 5_000);
     }
 
     /** Holds an I/O thread inside a task until closed. */

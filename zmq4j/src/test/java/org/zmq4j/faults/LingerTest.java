@@ -1,5 +1,6 @@
 package org.zmq4j.faults;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -111,6 +112,38 @@ class LingerTest {
         receiveAllInOrder(pull);
         closing.join(DEADLINE);
         pull.close();
+    }
+
+    /**
+     * The same for a message the connection has already taken off the pipe but not yet written, because the peer
+     * reads slowly: the PUSH closes while most of a 16 MiB frame waits for room in the socket buffers, and the peer
+     * still gets the whole frame before the connection ends. (Closing the socket once ended such a connection at
+     * once: its pipe, already drained into the connection, no longer held anything back.)
+     */
+    @ParameterizedTest
+    @EnumSource(names = {"TCP", "IPC"})
+    void shouldDeliverAMessageStillBeingWrittenWhenThePushCloses(Transport transport) {
+        pushContext = new Context();
+        byte[] big = new byte[16 << 20]; // more than the socket buffers of both ends hold
+        for (int i = 0; i < big.length; i++) {
+            big[i] = (byte) (i * 31 + (i >>> 13));
+        }
+        try (ScriptedZmtpPeer.Listener listener = ScriptedZmtpPeer.listen(transport)) {
+            Socket push = pushContext.socket(SocketType.PUSH);
+            push.connect(listener.endpoint());
+            try (ScriptedZmtpPeer slow = listener.accept()) {
+                slow.handshake("PULL");
+                push.send(big);
+                // The frame's header arriving shows the connection has taken the message off the pipe.
+                assertEquals(ScriptedZmtpPeer.LONG, slow.readBytes(1)[0], "flags of a long final frame");
+                assertEquals(big.length, ByteBuffer.wrap(slow.readBytes(8)).getLong(), "frame size");
+                push.close();
+                Worker<Void> closing = Contexts.closeInBackground(pushContext);
+                assertArrayEquals(big, slow.readBytes(big.length), "the frame's body");
+                closing.join(DEADLINE);
+                slow.expectClosed();
+            }
+        }
     }
 
     /**

@@ -335,7 +335,7 @@ public final class ScriptedZmtpPeer implements AutoCloseable {
         while (at < n) {
             if (!readBuffer.hasRemaining() && fill() < 0) {
                 throw new AssertionError("connection ended after " + at + " of " + n + " expected bytes: "
-                        + hex(Arrays.copyOf(out, at)));
+                        + hex(Arrays.copyOf(out, Math.min(at, 64))) + (at > 64 ? " ..." : ""));
             }
             int k = Math.min(n - at, readBuffer.remaining());
             readBuffer.get(out, at, k);

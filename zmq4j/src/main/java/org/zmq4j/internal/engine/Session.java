@@ -46,6 +46,8 @@ public final class Session implements Pipe.Listener {
     private boolean terminating;
     private boolean stopped;
     private boolean finished;
+    /** The pipe ended and the engine holds the last of its messages: the session ends once they are written. */
+    private boolean flushing;
     private Timer lingerTimer;
     private int reconnectIvl;
 
@@ -257,6 +259,7 @@ public final class Session implements Pipe.Listener {
             if (engine == null) {
                 finish();
             } else {
+                flushing = true;
                 engine.closeWhenFlushed(); // calls engineDrained once written
             }
         } else if (engine != null) {
@@ -273,11 +276,14 @@ public final class Session implements Pipe.Listener {
         }
     }
 
-    /** Listener closing with its socket: a session still in its handshake has no pipe to drain, so it ends now. */
+    /**
+     * Listener or socket closing: a session still in its handshake has no pipe to drain, so it ends now. One whose
+     * pipe already ended goes on until its engine has written what it took from the pipe (or LINGER runs out).
+     */
     public void closeIfNoPipe() {
         io.execute(() -> {
             stopped = true;
-            if (pipe == null && !finished) {
+            if (pipe == null && !flushing && !finished) {
                 finish();
             }
         });

@@ -122,28 +122,44 @@ class LingerTest {
      */
     @ParameterizedTest
     @EnumSource(names = {"TCP", "IPC"})
-    void shouldDeliverAMessageStillBeingWrittenWhenThePushCloses(Transport transport) {
+    void shouldDeliverAMessageStillBeingWrittenWhenAConnectedPushCloses(Transport transport) {
         pushContext = new Context();
-        byte[] big = new byte[16 << 20]; // more than the socket buffers of both ends hold
-        for (int i = 0; i < big.length; i++) {
-            big[i] = (byte) (i * 31 + (i >>> 13));
-        }
         try (ScriptedZmtpPeer.Listener listener = ScriptedZmtpPeer.listen(transport)) {
             Socket push = pushContext.socket(SocketType.PUSH);
             push.connect(listener.endpoint());
             try (ScriptedZmtpPeer slow = listener.accept()) {
-                slow.handshake("PULL");
-                push.send(big);
-                // The frame's header arriving shows the connection has taken the message off the pipe.
-                assertEquals(ScriptedZmtpPeer.LONG, slow.readBytes(1)[0], "flags of a long final frame");
-                assertEquals(big.length, ByteBuffer.wrap(slow.readBytes(8)).getLong(), "frame size");
-                push.close();
-                Worker<Void> closing = Contexts.closeInBackground(pushContext);
-                assertArrayEquals(big, slow.readBytes(big.length), "the frame's body");
-                closing.join(DEADLINE);
-                slow.expectClosed();
+                closeWhileWriting(push, slow);
             }
         }
+    }
+
+    /** As above for a PUSH that binds: its listener closes with it, and the accepted connection still finishes. */
+    @ParameterizedTest
+    @EnumSource(names = {"TCP", "IPC"})
+    void shouldDeliverAMessageStillBeingWrittenWhenABoundPushCloses(Transport transport) {
+        pushContext = new Context();
+        Socket push = pushContext.socket(SocketType.PUSH);
+        push.bind(transport.bindEndpoint());
+        try (ScriptedZmtpPeer slow = ScriptedZmtpPeer.connect(push.lastEndpoint())) {
+            closeWhileWriting(push, slow);
+        }
+    }
+
+    private void closeWhileWriting(Socket push, ScriptedZmtpPeer slow) {
+        byte[] big = new byte[16 << 20]; // more than the socket buffers of both ends hold
+        for (int i = 0; i < big.length; i++) {
+            big[i] = (byte) (i * 31 + (i >>> 13));
+        }
+        slow.handshake("PULL");
+        push.send(big);
+        // The frame's header arriving shows the connection has taken the message off the pipe.
+        assertEquals(ScriptedZmtpPeer.LONG, slow.readBytes(1)[0], "flags of a long final frame");
+        assertEquals(big.length, ByteBuffer.wrap(slow.readBytes(8)).getLong(), "frame size");
+        push.close();
+        Worker<Void> closing = Contexts.closeInBackground(pushContext);
+        assertArrayEquals(big, slow.readBytes(big.length), "the frame's body");
+        closing.join(DEADLINE);
+        slow.expectClosed();
     }
 
     /**

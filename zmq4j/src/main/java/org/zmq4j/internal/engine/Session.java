@@ -236,6 +236,15 @@ public final class Session implements Pipe.Listener {
         io.execute(() -> onPipeTerminated(p));
     }
 
+    @Override
+    public void hwmsChanged(Pipe p) {
+        io.execute(() -> {
+            if (p == pipe) {
+                p.applyRequestedHwms();
+            }
+        });
+    }
+
     private void onPipeTerminated(Pipe p) {
         if (p != pipe || finished) {
             return;

@@ -53,14 +53,19 @@ public final class Pipe extends PipePad {
 
         /** The other end ended the pipe (or this end reached its delimiter). */
         void pipeTerminated(Pipe pipe);
+
+        /** The other end changed the pipe's limits: the owner calls {@link #applyRequestedHwms()} on its thread. */
+        void hwmsChanged(Pipe pipe);
     }
 
     private final FrameQueue in;
     private final FrameQueue out;
     private Pipe peer;
     private final Listener listener;
-    private final int hwm;
+    private int hwm;
     private int lwm;
+    /** Limits the other end asked this one to adopt ({@link #setHwms}): this end's out HWM high, its in HWM low. */
+    private volatile long requestedHwms;
 
     private long msgsWritten;
     /**
@@ -83,6 +88,13 @@ public final class Pipe extends PipePad {
     private boolean delimiterReached;
     private boolean finished;
 
+    /**
+     * An inproc pipe's limits add the peer socket's HWMs to its owner's (libzmq's HWM boost): the peer's SNDHWM and
+     * RCVHWM when the pipe was made, kept here for changes of the owner's; -1 for a connection's pipe, whose limits
+     * are the owner's alone.
+     */
+    public int peerSndHwm = -1;
+    public int peerRcvHwm = -1;
     /** Data the owner keeps with this end: routing id, peer properties, strategy slots. */
     public byte[] routingId;
     public Object peerProperties;
@@ -125,12 +137,57 @@ public final class Pipe extends PipePad {
         return new Pipe[] {pa, pb};
     }
 
+    /** An inproc direction's limit: the two sockets' HWMs added, or none if either has none (as libzmq). */
+    public static int sumHwms(int a, int b) {
+        return a == 0 || b == 0 ? 0 : a + b;
+    }
+
     private static int lwm(int hwm) {
         return hwm > 0 ? (hwm + 1) / 2 : 1024;
     }
 
     public Listener listener() {
         return listener;
+    }
+
+    // ---- limits (owner thread) ----
+
+    /**
+     * Changes the limits of a live pipe, as a change of SNDHWM or RCVHWM does in libzmq ("take effect immediately"):
+     * {@code outHwm} for the messages this end writes, {@code inHwm} for those it reads (0 = none). The other end
+     * adopts them on its own thread after {@link Listener#hwmsChanged}; until then its writer keeps the old limit.
+     */
+    public void setHwms(int outHwm, int inHwm) {
+        applyHwms(outHwm, inHwm);
+        peer.requestedHwms = ((long) inHwm << 32) | (outHwm & 0xFFFF_FFFFL);
+        peer.listener.hwmsChanged(peer);
+    }
+
+    /** Adopts the limits the other end set with {@link #setHwms}, the latest if it set several. */
+    public void applyRequestedHwms() {
+        long r = requestedHwms;
+        applyHwms((int) (r >>> 32), (int) r);
+    }
+
+    private void applyHwms(int outHwm, int inHwm) {
+        hwm = outHwm;
+        lwm = lwm(inHwm);
+        untilPublish = Math.min(untilPublish, lwm);
+        if (terminated) {
+            return;
+        }
+        // The other end's writer may be held by a limit lower than before: publish what was read since the last
+        // count, and wake it if it waits, so that it never waits for a count-down begun at the old low-water mark.
+        if (msgsRead != msgsReadPublished) {
+            msgsReadPublished = msgsRead;
+            if ((int) WRITER_WAITING.getVolatile(peer) != 0 && WRITER_WAITING.compareAndSet(peer, 1, 0)) {
+                peer.listener.writeActivated(peer);
+            }
+        }
+        // This end's writer may have room under a higher limit: it tries again (and waits again if it has none).
+        if ((int) WRITER_WAITING.getVolatile(this) != 0 && WRITER_WAITING.compareAndSet(this, 1, 0)) {
+            listener.writeActivated(this);
+        }
     }
 
     // ---- writing (owner thread) ----

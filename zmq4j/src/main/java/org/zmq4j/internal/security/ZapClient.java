@@ -148,6 +148,15 @@ public final class ZapClient implements Pipe.Listener {
     }
 
     @Override
+    public void hwmsChanged(Pipe p) {
+        io.execute(() -> {
+            if (p == pipe) {
+                p.applyRequestedHwms();
+            }
+        });
+    }
+
+    @Override
     public void pipeTerminated(Pipe p) {
         io.execute(() -> {
             if (p == pipe && p.onTerminated(true)) {

@@ -201,6 +201,11 @@ public abstract class SocketBase implements SocketPort, Pipe.Listener, InprocReg
         mailbox.post(() -> onPipeTerminated(pipe));
     }
 
+    @Override
+    public final void hwmsChanged(Pipe pipe) {
+        mailbox.post(whileOpen(pipe, Pipe::applyRequestedHwms));
+    }
+
     private void attach(Pipe pipe, boolean locallyInitiated) {
         if (closed) {
             pipe.terminate(0);
@@ -643,8 +648,25 @@ public abstract class SocketBase implements SocketPort, Pipe.Listener, InprocReg
                 return;
             }
             OptionSetter.apply(options, option, value);
+            if (option == Sockopt.SNDHWM || option == Sockopt.RCVHWM) {
+                updatePipeHwms();
+            }
         } finally {
             exit();
+        }
+    }
+
+    /**
+     * zmq_setsockopt(3) lists SNDHWM and RCVHWM among the options that take effect at once: like libzmq, the
+     * socket's live pipes take the new limits (inproc ones add the peer socket's HWMs, as when they were made).
+     * Connections made later take them from the options copied at bind or connect time, as in libzmq.
+     */
+    private void updatePipeHwms() {
+        mailbox.runAll(); // pipes already handed to this socket join first
+        for (Pipe p : pipes) {
+            int out = p.peerRcvHwm < 0 ? options.sndHwm : Pipe.sumHwms(options.sndHwm, p.peerRcvHwm);
+            int in = p.peerSndHwm < 0 ? options.rcvHwm : Pipe.sumHwms(p.peerSndHwm, options.rcvHwm);
+            p.setHwms(out, in);
         }
     }
 

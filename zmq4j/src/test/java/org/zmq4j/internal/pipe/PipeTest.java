@@ -30,6 +30,11 @@ class PipeTest {
         public void pipeTerminated(Pipe pipe) {
             events.add("terminated");
         }
+
+        @Override
+        public void hwmsChanged(Pipe pipe) {
+            events.add("hwms");
+        }
     }
 
     private static byte[] msg(int i) {
@@ -76,6 +81,74 @@ class PipeTest {
         assertArrayEquals(msg(1), p[1].read());
         assertEquals(List.of("write"), a.events);
         assertTrue(p[0].checkWrite());
+    }
+
+    private static void writeAll(Pipe writer, int from, int to) {
+        for (int i = from; i < to; i++) {
+            assertTrue(writer.checkWrite(), "message " + i);
+            writer.write(msg(i), 0);
+        }
+        writer.flush();
+    }
+
+    /**
+     * zmq_setsockopt(3): SNDHWM and RCVHWM take effect at once. A writer's limit lowered below what is queued holds
+     * it back, and the reader, once it adopted the change, wakes it within the new low-water mark: it must not wait
+     * for a count-down that began at the old one (half of 10), which three queued messages would never finish.
+     */
+    @Test
+    void shouldHoldAndWakeAWriterWhoseLimitWasLowered() {
+        Recorder a = new Recorder();
+        Recorder b = new Recorder();
+        Pipe[] p = Pipe.pair(a, 10, b, 10);
+        writeAll(p[0], 0, 3);
+        p[0].setHwms(2, 10);
+        assertEquals(List.of("hwms"), b.events, "the reader's owner is asked to adopt the change");
+        assertFalse(p[0].checkWrite(), "3 queued, limit now 2");
+        p[1].applyRequestedHwms();
+        a.events.clear();
+        assertArrayEquals(msg(0), p[1].read());
+        assertArrayEquals(msg(1), p[1].read());
+        assertTrue(a.events.contains("write"), "the writer is woken once it has room under the new limit");
+        assertTrue(p[0].checkWrite());
+        p[0].write(msg(3), 0);
+        p[0].flush();
+        assertFalse(p[0].checkWrite(), "2 queued: the new limit holds");
+    }
+
+    /** A writer held at its limit is woken at once when its own limit is raised. */
+    @Test
+    void shouldWakeAWriterWhoseLimitWasRaised() {
+        Recorder a = new Recorder();
+        Recorder b = new Recorder();
+        Pipe[] p = Pipe.pair(a, 2, b, 2);
+        writeAll(p[0], 0, 2);
+        assertFalse(p[0].checkWrite());
+        p[0].setHwms(5, 2);
+        assertEquals(List.of("write"), a.events, "the writer tries again");
+        writeAll(p[0], 2, 5);
+        assertFalse(p[0].checkWrite(), "5 queued with the limit raised to 5");
+        assertEquals(List.of("hwms"), b.events);
+    }
+
+    /**
+     * The reader's side raises the limit of messages coming to it (RCVHWM): the writer's owner adopts it on its own
+     * thread, and a writer that waited goes on.
+     */
+    @Test
+    void shouldLetTheReaderRaiseTheWritersLimit() {
+        Recorder a = new Recorder();
+        Recorder b = new Recorder();
+        Pipe[] p = Pipe.pair(a, 2, b, 10);
+        writeAll(p[0], 0, 2);
+        assertFalse(p[0].checkWrite());
+        p[1].setHwms(10, 6);
+        assertEquals(List.of("hwms"), a.events);
+        assertFalse(p[0].checkWrite(), "the writer keeps its old limit until its owner adopts the new one");
+        p[0].applyRequestedHwms();
+        assertEquals(List.of("hwms", "write"), a.events);
+        writeAll(p[0], 2, 6);
+        assertFalse(p[0].checkWrite(), "6 queued with the limit raised to 6");
     }
 
     @Test

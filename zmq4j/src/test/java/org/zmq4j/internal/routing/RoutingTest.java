@@ -27,6 +27,9 @@ class RoutingTest {
 
         @Override
         public void pipeTerminated(Pipe pipe) {}
+
+        @Override
+        public void hwmsChanged(Pipe pipe) {}
     };
 
     /** Returns {local end, remote end} with the given HWM for messages going out of the local end. */

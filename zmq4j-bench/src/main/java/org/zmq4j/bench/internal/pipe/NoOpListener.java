@@ -12,4 +12,7 @@ public class NoOpListener implements Pipe.Listener {
 
     @Override
     public void pipeTerminated(Pipe pipe) {}
+
+    @Override
+    public void hwmsChanged(Pipe pipe) {}
 }

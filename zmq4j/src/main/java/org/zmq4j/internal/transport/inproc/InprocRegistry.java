@@ -65,19 +65,23 @@ public final class InprocRegistry {
         if (binder == null) {
             // Until the binder appears its end's signals are held; its HWMs are taken to equal the connecter's.
             DeferredListener deferred = new DeferredListener();
-            Pipe[] ends = Pipe.pair(connecter.pipeListener(), sum(c.sndHwm, c.rcvHwm), deferred,
-                    sum(c.rcvHwm, c.sndHwm));
+            Pipe[] ends = Pipe.pair(connecter.pipeListener(), Pipe.sumHwms(c.sndHwm, c.rcvHwm), deferred,
+                    Pipe.sumHwms(c.rcvHwm, c.sndHwm));
             ends[1].attachment = deferred;
+            peerHwms(ends[0], c);
+            peerHwms(ends[1], c);
             ends[0].deliversToApp = true;
             ends[1].deliversToApp = true;
             pending.computeIfAbsent(name, k -> new ArrayList<>()).add(new Pending(connecter, ends[1]));
             return ends[0];
         }
         Options b = binder.options();
-        Pipe[] ends = Pipe.pair(connecter.pipeListener(), sum(c.sndHwm, b.rcvHwm), binder.pipeListener(),
-                sum(b.sndHwm, c.rcvHwm));
+        Pipe[] ends = Pipe.pair(connecter.pipeListener(), Pipe.sumHwms(c.sndHwm, b.rcvHwm), binder.pipeListener(),
+                Pipe.sumHwms(b.sndHwm, c.rcvHwm));
         ends[0].peerProperties = properties(b);
         ends[1].peerProperties = properties(c);
+        peerHwms(ends[0], b);
+        peerHwms(ends[1], c);
         ends[0].deliversToApp = true;
         ends[1].deliversToApp = true;
         binder.attachInproc(ends[1], "inproc://" + name);
@@ -94,6 +98,8 @@ public final class InprocRegistry {
             return null;
         }
         Pipe[] ends = Pipe.pair(listener, 0, binder.pipeListener(), 0);
+        ends[1].peerSndHwm = 0; // unlimited whatever the binder's HWMs become
+        ends[1].peerRcvHwm = 0;
         Map<String, byte[]> props = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         props.put("Socket-Type", "DEALER".getBytes(StandardCharsets.US_ASCII));
         ends[1].peerProperties = props;
@@ -133,8 +139,10 @@ public final class InprocRegistry {
         }
     }
 
-    private static int sum(int a, int b) {
-        return a == 0 || b == 0 ? 0 : a + b;
+    /** Keeps the HWMs of the socket at {@code end}'s far side, which an inproc pipe's limits add to its owner's. */
+    private static void peerHwms(Pipe end, Options peer) {
+        end.peerSndHwm = peer.sndHwm;
+        end.peerRcvHwm = peer.rcvHwm;
     }
 
     private static Map<String, byte[]> properties(Options o) {
@@ -151,6 +159,7 @@ public final class InprocRegistry {
         private boolean read;
         private boolean write;
         private boolean terminated;
+        private boolean hwms;
 
         synchronized void forwardTo(Pipe p, Pipe.Listener t) {
             pipe = p;
@@ -163,6 +172,9 @@ public final class InprocRegistry {
             }
             if (terminated) {
                 t.pipeTerminated(p);
+            }
+            if (hwms) {
+                t.hwmsChanged(p);
             }
         }
 
@@ -190,6 +202,15 @@ public final class InprocRegistry {
                 target.pipeTerminated(pipe);
             } else {
                 terminated = true;
+            }
+        }
+
+        @Override
+        public synchronized void hwmsChanged(Pipe p) {
+            if (target != null) {
+                target.hwmsChanged(pipe);
+            } else {
+                hwms = true;
             }
         }
     }

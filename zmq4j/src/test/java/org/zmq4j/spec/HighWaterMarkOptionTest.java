@@ -38,6 +38,29 @@ class HighWaterMarkOptionTest {
     }
 
     /**
+     * An inproc connect made before the bind: once the PULL binds, the limit is the PUSH's SNDHWM plus the PULL's
+     * RCVHWM (1 + 3), not a sum guessed from the PUSH's own HWMs (1 + 1,000), as libzmq sets it at bind.
+     */
+    @Test
+    void shouldTakeTheBindersRcvhwmForAConnectMadeBeforeTheBind() {
+        try (Context ctx = new Context();
+                Socket push = Spec.socket(ctx, PUSH);
+                Socket pull = Spec.socket(ctx, PULL)) {
+            String endpoint = Transport.INPROC.unboundEndpoint();
+            push.set(SocketOption.SNDHWM, 1);
+            push.connect(endpoint);
+            pull.set(SocketOption.RCVHWM, 3);
+            pull.bind(endpoint);
+            assertEquals(4, sendUntilRefused(push, 0), "SNDHWM 1 + RCVHWM 3");
+            Spec.assertReceivesNumbered(pull, 4);
+
+            push.set(SocketOption.SNDHWM, 2);
+            assertEquals(5, sendUntilRefused(push, 0), "SNDHWM 2 + the binder's RCVHWM 3");
+            Spec.assertReceivesNumbered(pull, 5);
+        }
+    }
+
+    /**
      * Lowered below what is queued, the limit refuses new messages until the receiver has taken enough, and nothing
      * queued is lost: all 6 arrive, then the lower limit (1 + 1) holds.
      */

@@ -93,8 +93,8 @@ public final class Pipe extends PipePad {
      * RCVHWM when the pipe was made, kept here for changes of the owner's; -1 for a connection's pipe, whose limits
      * are the owner's alone.
      */
-    public int peerSndHwm = -1;
-    public int peerRcvHwm = -1;
+    public volatile int peerSndHwm = -1;
+    public volatile int peerRcvHwm = -1;
     /** Data the owner keeps with this end: routing id, peer properties, strategy slots. */
     public byte[] routingId;
     public Object peerProperties;
@@ -161,6 +161,19 @@ public final class Pipe extends PipePad {
         applyHwms(outHwm, inHwm);
         peer.requestedHwms = ((long) inHwm << 32) | (outHwm & 0xFFFF_FFFFL);
         peer.listener.hwmsChanged(peer);
+    }
+
+    /**
+     * An inproc pipe that a connect made before anything was bound: the binder's thread, this end's owner from now
+     * on, replaces the limits guessed from the connecting socket alone by the two sockets' sums (as libzmq does once
+     * the binder binds), and each end keeps the other socket's HWMs for later changes.
+     */
+    public void setBinderHwms(int binderSnd, int binderRcv, int connecterSnd, int connecterRcv) {
+        peerSndHwm = connecterSnd;
+        peerRcvHwm = connecterRcv;
+        peer.peerSndHwm = binderSnd;
+        peer.peerRcvHwm = binderRcv;
+        setHwms(sumHwms(binderSnd, connecterRcv), sumHwms(connecterSnd, binderRcv));
     }
 
     /** Adopts the limits the other end set with {@link #setHwms}, the latest if it set several. */

@@ -48,8 +48,11 @@ public final class InprocRegistry {
         bound.put(name, binder);
         List<Pending> waiting = pending.remove(name);
         if (waiting != null) {
+            Options b = binder.options();
             for (Pending p : waiting) {
-                p.binderEnd.peerProperties = properties(p.connecter.options());
+                Options c = p.connecter.options();
+                p.binderEnd.peerProperties = properties(c);
+                p.binderEnd.setBinderHwms(b.sndHwm, b.rcvHwm, c.sndHwm, c.rcvHwm);
                 DeferredListener d = (DeferredListener) p.binderEnd.attachment;
                 p.binderEnd.attachment = null;
                 binder.attachInproc(p.binderEnd, "inproc://" + name);
@@ -63,7 +66,8 @@ public final class InprocRegistry {
         Peer binder = bound.get(name);
         Options c = connecter.options();
         if (binder == null) {
-            // Until the binder appears its end's signals are held; its HWMs are taken to equal the connecter's.
+            // Until the binder appears its end's signals are held, and its HWMs are taken to equal the connecter's;
+            // bind() then sets the sums with the binder's own.
             DeferredListener deferred = new DeferredListener();
             Pipe[] ends = Pipe.pair(connecter.pipeListener(), Pipe.sumHwms(c.sndHwm, c.rcvHwm), deferred,
                     Pipe.sumHwms(c.rcvHwm, c.sndHwm));

@@ -139,4 +139,36 @@ class HighWaterMarkOptionTest {
             assertFalse(pull.hasMore());
         }
     }
+
+    /**
+     * Limits changed again and again by both sockets while messages stream (each socket changes its own, on its own
+     * thread): every message arrives, in order, and no side is left waiting for a wake-up that an earlier limit
+     * would have sent.
+     */
+    @TransportTest
+    void shouldKeepEveryMessageWhileBothSidesKeepChangingTheirLimits(Transport transport) {
+        int n = 20_000;
+        int[] limits = {1, 1000, 2, 0, 7, 500, 3};
+        try (Context ctx = new Context();
+                Socket push = Spec.socket(ctx, PUSH);
+                Socket pull = Spec.socket(ctx, PULL)) {
+            push.connect(transport.bind(pull));
+            push.set(SocketOption.SNDTIMEO, Spec.TIMEOUT_MS);
+            Worker<Void> sender = Worker.run("sender", () -> {
+                for (int i = 0; i < n; i++) {
+                    if (i % 97 == 0) {
+                        push.set(SocketOption.SNDHWM, limits[(i / 97) % limits.length]);
+                    }
+                    assertTrue(push.send(Spec.numbered(i, 4)), "send " + i + " timed out");
+                }
+            });
+            for (int i = 0; i < n; i++) {
+                if (i % 89 == 0) {
+                    pull.set(SocketOption.RCVHWM, limits[(i / 89 + 3) % limits.length]);
+                }
+                Spec.assertReceivesNumberedRange(pull, i, i + 1);
+            }
+            sender.join(Duration.ofMillis(Spec.TIMEOUT_MS));
+        }
+    }
 }

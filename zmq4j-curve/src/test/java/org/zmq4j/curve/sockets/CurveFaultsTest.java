@@ -28,11 +28,14 @@ import org.zmq4j.internal.zmtp.ZmtpException;
 
 /**
  * A zmq4j CURVE socket facing a scripted peer that sends malformed, forged, replayed or misplaced commands: each
- * ends that connection with libzmq's event and protocol error (HANDSHAKE_FAILED_PROTOCOL during the handshake,
- * DISCONNECTED after it), delivers nothing, and leaves the socket serving well-behaved peers.
+ * ends that connection with libzmq's event and protocol error (HANDSHAKE_FAILED_PROTOCOL, also for a MESSAGE that
+ * fails after the handshake, as libzmq's curve_mechanism_base_t::decode reports it, then DISCONNECTED), delivers
+ * nothing, and leaves the socket serving well-behaved peers.
  */
 class CurveFaultsTest {
     static final long UNEXPECTED_COMMAND = 0x10000001L;
+    static final long INVALID_SEQUENCE = 0x10000002L;
+    static final long MALFORMED_COMMAND_UNSPECIFIED = 0x10000011L;
     static final long MALFORMED_HELLO = 0x10000013L;
     static final long MALFORMED_INITIATE = 0x10000014L;
     static final long MALFORMED_READY = 0x10000016L;
@@ -114,9 +117,12 @@ class CurveFaultsTest {
             expectStillServing();
         }
 
-        void expectDisconnectAfterHandshake(ScriptedCurvePeer peer) {
+        void expectProtocolErrorAfterHandshake(ScriptedCurvePeer peer, long protocolError) {
             assertEquals(MonitorEvent.Type.HANDSHAKE_SUCCEEDED, events.awaitHandshakeOutcome().type());
-            events.await(MonitorEvent.Type.DISCONNECTED);
+            MonitorEvent e = events.awaitHandshakeOutcome();
+            assertEquals(MonitorEvent.Type.HANDSHAKE_FAILED_PROTOCOL, e.type(), e.toString());
+            assertEquals(Long.toHexString(protocolError), Long.toHexString(e.value()));
+            assertEquals(MonitorEvent.Type.DISCONNECTED, events.await(MonitorEvent.Type.DISCONNECTED).type());
             peer.awaitClosed();
             rep.set(SocketOption.RCVTIMEO, 200);
             assertNull(rep.recv(), "nothing from the bad peer may be delivered");
@@ -193,7 +199,7 @@ class CurveFaultsTest {
                 peer.sendMessage(peer.message(new byte[0], true));
                 byte[] forged = peer.message(ascii("forged"), false);
                 peer.sendMessage(flip(forged, forged.length - 1));
-                expectDisconnectAfterHandshake(peer);
+                expectProtocolErrorAfterHandshake(peer, CRYPTOGRAPHIC);
             }
         }
 
@@ -210,7 +216,7 @@ class CurveFaultsTest {
                 assertArrayEquals(new byte[0], peer.readMessage());
                 assertArrayEquals(ascii("reply"), peer.readMessage());
                 peer.sendMessage(delimiter);
-                expectDisconnectAfterHandshake(peer);
+                expectProtocolErrorAfterHandshake(peer, INVALID_SEQUENCE);
             }
         }
 
@@ -234,7 +240,17 @@ class CurveFaultsTest {
             try (ScriptedCurvePeer peer = badClient()) {
                 handshake(peer);
                 peer.sendFrame(0, ascii("in the clear"));
-                expectDisconnectAfterHandshake(peer);
+                expectProtocolErrorAfterHandshake(peer, MALFORMED_COMMAND_UNSPECIFIED);
+            }
+        }
+
+        /** A well-formed command other than MESSAGE, here a PING sent in the clear, is libzmq's UNEXPECTED_COMMAND. */
+        @Test
+        void shouldDropAConnectionThatSendsAPlainCommandAfterTheHandshake() throws ZmtpException {
+            try (ScriptedCurvePeer peer = badClient()) {
+                handshake(peer);
+                peer.sendFrame(ScriptedCurvePeer.COMMAND, new byte[] {4, 'P', 'I', 'N', 'G', 0, 0});
+                expectProtocolErrorAfterHandshake(peer, UNEXPECTED_COMMAND);
             }
         }
     }
@@ -355,6 +371,9 @@ class CurveFaultsTest {
                 peer.readMessage();
                 peer.sendMessage(peer.message(new byte[0], true));
                 peer.sendMessage(flip(peer.message(ascii("forged answer"), false), 20));
+                MonitorEvent e = events.awaitHandshakeOutcome();
+                assertEquals(MonitorEvent.Type.HANDSHAKE_FAILED_PROTOCOL, e.type(), e.toString());
+                assertEquals(Long.toHexString(CRYPTOGRAPHIC), Long.toHexString(e.value()));
                 events.await(MonitorEvent.Type.DISCONNECTED);
                 peer.awaitClosed();
                 req.set(SocketOption.RCVTIMEO, 200);

@@ -242,6 +242,11 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
             }
         } catch (HandshakeFailure e) {
             protocolFailure((ZmtpException) e.getCause());
+        } catch (MessageFailure e) {
+            // As libzmq's CURVE decode, which reports a MESSAGE it cannot open with the handshake's event even after
+            // the handshake: HANDSHAKE_FAILED_PROTOCOL with the protocol error, then DISCONNECTED.
+            ZmtpException z = (ZmtpException) e.getCause();
+            fail(MonitorEvents.HANDSHAKE_FAILED_PROTOCOL, z.protocolError(), z.getMessage());
         } catch (ZmtpException e) {
             protocolFailure(e);
         } finally {
@@ -369,16 +374,20 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
                 try {
                     // The frame's own flags do not count: libzmq 4.3 sends MESSAGE with flags 0 and carries MORE
                     // and COMMAND inside the box.
+                    if (body.length <= 1 || body.length <= (body[0] & 0xFF)) {
+                        throw new ZmtpException(ProtocolErrors.ZMTP_MALFORMED_COMMAND_UNSPECIFIED,
+                                "a frame on an encrypted connection that is not a command");
+                    }
                     if (!Command.is(body, "MESSAGE")) {
                         throw new ZmtpException(ProtocolErrors.ZMTP_UNEXPECTED_COMMAND,
-                                "a plain frame on an encrypted connection");
+                                "a command other than MESSAGE on an encrypted connection");
                     }
                     byte[] box = body;
                     body = mechanism.decode(box);
                     flags = mechanism.decodedFlags();
                     arrays.discard(box); // the decoder's array, read by nobody else
                 } catch (ZmtpException e) {
-                    throw new HandshakeFailure(e);
+                    throw new MessageFailure(e);
                 }
             }
             if ((flags & FrameEncoder.COMMAND) != 0) {
@@ -413,6 +422,15 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
         private static final long serialVersionUID = 1L;
 
         HandshakeFailure(ZmtpException cause) {
+            super(cause);
+        }
+    }
+
+    /** Carries out of the decoder's callback a MESSAGE the mechanism could not decrypt after the handshake. */
+    private static final class MessageFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        MessageFailure(ZmtpException cause) {
             super(cause);
         }
     }

@@ -46,8 +46,6 @@ public final class Session implements Pipe.Listener {
     private boolean terminating;
     private boolean stopped;
     private boolean finished;
-    /** The pipe ended and the engine holds the last of its messages: the session ends once they are written. */
-    private boolean flushing;
     private Timer lingerTimer;
     private int reconnectIvl;
 
@@ -268,7 +266,6 @@ public final class Session implements Pipe.Listener {
             if (engine == null) {
                 finish();
             } else {
-                flushing = true;
                 engine.closeWhenFlushed(); // calls engineDrained once written
             }
         } else if (engine != null) {
@@ -287,12 +284,13 @@ public final class Session implements Pipe.Listener {
 
     /**
      * Listener or socket closing: a session still in its handshake has no pipe to drain, so it ends now. One whose
-     * pipe already ended goes on until its engine has written what it took from the pipe (or LINGER runs out).
+     * pipe already ended ({@code terminating}: its engine is writing what it took from the pipe) goes on until that
+     * is written, the peer goes away or LINGER runs out.
      */
     public void closeIfNoPipe() {
         io.execute(() -> {
             stopped = true;
-            if (pipe == null && !flushing && !finished) {
+            if (pipe == null && !terminating && !finished) {
                 finish();
             }
         });

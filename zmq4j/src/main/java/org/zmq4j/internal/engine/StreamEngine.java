@@ -241,14 +241,9 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
                 }
             }
         } catch (HandshakeFailure e) {
-            protocolFailure((ZmtpException) e.getCause());
-        } catch (MessageFailure e) {
-            // As libzmq's CURVE decode, which reports a MESSAGE it cannot open with the handshake's event even after
-            // the handshake: HANDSHAKE_FAILED_PROTOCOL with the protocol error, then DISCONNECTED.
-            ZmtpException z = (ZmtpException) e.getCause();
-            fail(MonitorEvents.HANDSHAKE_FAILED_PROTOCOL, z.protocolError(), z.getMessage());
+            protocolFailure((ZmtpException) e.getCause(), e.reportedWhenActive);
         } catch (ZmtpException e) {
-            protocolFailure(e);
+            protocolFailure(e, false);
         } finally {
             if (wroteToPipe) {
                 wroteToPipe = false;
@@ -269,7 +264,8 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
         return h.startsWith("[") ? h.substring(1, h.length() - 1) : h;
     }
 
-    private void protocolFailure(ZmtpException e) {
+    /** Ends the connection for {@code e}: the handshake's event, or after it DISCONNECTED only (unless reported). */
+    private void protocolFailure(ZmtpException e, boolean reportedWhenActive) {
         if (e instanceof AuthFailedException) {
             fail(MonitorEvents.HANDSHAKE_FAILED_AUTH, ((AuthFailedException) e).status(), e.getMessage());
             return;
@@ -285,7 +281,8 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
                 return;
             }
         }
-        fail(state == ACTIVE ? 0 : MonitorEvents.HANDSHAKE_FAILED_PROTOCOL, e.protocolError(), e.getMessage());
+        boolean report = state != ACTIVE || reportedWhenActive;
+        fail(report ? MonitorEvents.HANDSHAKE_FAILED_PROTOCOL : 0, e.protocolError(), e.getMessage());
     }
 
     private void readGreeting() throws ZmtpException {
@@ -354,7 +351,7 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
         try {
             advanceHandshake();
         } catch (ZmtpException e) {
-            protocolFailure(e);
+            protocolFailure(e, false);
             return;
         }
         if (state == ACTIVE && in.position() > 0) {
@@ -387,7 +384,8 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
                     flags = mechanism.decodedFlags();
                     arrays.discard(box); // the decoder's array, read by nobody else
                 } catch (ZmtpException e) {
-                    throw new MessageFailure(e);
+                    // As libzmq's CURVE decode: the handshake's event even after the handshake.
+                    throw new HandshakeFailure(e, true);
                 }
             }
             if ((flags & FrameEncoder.COMMAND) != 0) {
@@ -418,20 +416,21 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
     }
 
     /** Carries a handshake failure out of the decoder's sink callback. */
+    /**
+     * Carries a protocol error out of the decoder's callback. {@code reportedWhenActive}: HANDSHAKE_FAILED_PROTOCOL
+     * even after the handshake (a CURVE MESSAGE that cannot be used), where other errors then give DISCONNECTED only.
+     */
     private static final class HandshakeFailure extends RuntimeException {
         private static final long serialVersionUID = 1L;
+        final boolean reportedWhenActive;
 
         HandshakeFailure(ZmtpException cause) {
-            super(cause);
+            this(cause, false);
         }
-    }
 
-    /** Carries out of the decoder's callback a MESSAGE the mechanism could not decrypt after the handshake. */
-    private static final class MessageFailure extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        MessageFailure(ZmtpException cause) {
+        HandshakeFailure(ZmtpException cause, boolean reportedWhenActive) {
             super(cause);
+            this.reportedWhenActive = reportedWhenActive;
         }
     }
 

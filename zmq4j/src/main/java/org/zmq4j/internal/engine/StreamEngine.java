@@ -415,9 +415,8 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
         }
     }
 
-    /** Carries a handshake failure out of the decoder's sink callback. */
     /**
-     * Carries a protocol error out of the decoder's callback. {@code reportedWhenActive}: HANDSHAKE_FAILED_PROTOCOL
+     * Carries a protocol error out of the decoder's sink callback. {@code reportedWhenActive}: HANDSHAKE_FAILED_PROTOCOL
      * even after the handshake (a CURVE MESSAGE that cannot be used), where other errors then give DISCONNECTED only.
      */
     private static final class HandshakeFailure extends RuntimeException {

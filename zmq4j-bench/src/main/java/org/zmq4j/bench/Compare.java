@@ -21,7 +21,8 @@ import org.zmq4j.bench.harness.ResultTable;
 
 /**
  * Runs zmq4j, libzmq and JeroMQ side by side on this machine and prints a Markdown table of medians and ratios
- * (what {@code bench/compare.sh}, and so {@code bin/zmq4j bench compare}, runs).
+ * (what {@code bench/compare.sh}, and so {@code bin/zmq4j bench compare}, runs). On request a fourth column,
+ * {@code socket}, shows the ceiling of the throughput cases: their bytes over a bare stream socket, no ZeroMQ.
  *
  * <p>Rounds are interleaved: each round runs every case once for every implementation, starting with a different
  * implementation each round, so a disturbance on the machine hits all of them alike. Warm-up rounds come first
@@ -35,7 +36,8 @@ public final class Compare {
             "  --quick           small counts: a smoke run that checks everything works, not a measurement",
             "  --cases a,b       cases to run (default all but fan-in-tcp-1/10/1000; scaling: the four fan-ins): "
                     + Case.ids(),
-            "  --impls a,b       implementations, first one in the ratios (default zmq4j,libzmq,JeroMQ)",
+            "  --impls a,b       implementations, first one in the ratios (default zmq4j,libzmq,JeroMQ); socket adds",
+            "                    a ceiling for the tcp and ipc throughput cases: their bytes over a bare stream socket",
             "  --root DIR        the zmq4j checkout (default: system property zmq4j.root, else .)",
             "  --native-dir DIR  libzmq tools built from bench/c (default ROOT/bench/target/c)",
             "  --java PATH       JVM for the Java tools (default: the one running this)",
@@ -101,7 +103,8 @@ public final class Compare {
                 case "zmq4j" -> Implementation.zmq4j(javaCommand, benchClassPath, root);
                 case "libzmq" -> Implementation.libzmq(nativeDir);
                 case "jeromq" -> Implementation.jeromq(javaCommand, benchClassPath);
-                default -> throw usage("unknown implementation " + name + " (zmq4j, libzmq, JeroMQ)");
+                case "socket" -> Implementation.socket(javaCommand, benchClassPath);
+                default -> throw usage("unknown implementation " + name + " (zmq4j, libzmq, JeroMQ, socket)");
             });
         }
 
@@ -126,7 +129,8 @@ public final class Compare {
                 }
             }
             long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0);
-            System.out.print(header(started, seconds, rounds, warmup, quick, javaCommand, nativeDir, root, cases));
+            System.out.print(header(started, seconds, rounds, warmup, quick, javaCommand, nativeDir, root, cases,
+                    impls));
             System.out.println();
             System.out.print(table.markdown());
             System.out.println();
@@ -154,7 +158,7 @@ public final class Compare {
     }
 
     private static String header(String started, long seconds, int rounds, int warmup, boolean quick,
-            List<String> javaCommand, Path nativeDir, Path root, List<Case> cases) {
+            List<String> javaCommand, Path nativeDir, Path root, List<Case> cases, List<Implementation> impls) {
         StringBuilder sb = new StringBuilder();
         sb.append(quick ? "Quick smoke run (small counts: checks that everything runs; not a measurement)"
                         : "Side-by-side run").append(", ").append(started).append(" UTC, ")
@@ -170,6 +174,10 @@ public final class Compare {
         sb.append("- libzmq: ").append(firstLine(run(List.of(nativeDir.resolve("zmq_version").toString()), false)))
                 .append(" (").append(root.relativize(nativeDir.toAbsolutePath())).append(", gcc -O2)\n");
         sb.append("- JeroMQ: ").append(jeromqVersion()).append('\n');
+        if (impls.stream().anyMatch(i -> i.name().equals("socket"))) {
+            sb.append("- socket: the bytes of the same messages over a bare stream socket between two Java processes,"
+                    + " 64 KiB reads and writes, no ZeroMQ\n");
+        }
         sb.append("- ").append(rounds).append(" measured round").append(rounds == 1 ? "" : "s")
                 .append(" (medians) after ").append(warmup).append(" warm-up round")
                 .append(warmup == 1 ? "" : "s").append("; every run is new processes; the order of the"

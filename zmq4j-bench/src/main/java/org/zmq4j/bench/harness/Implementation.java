@@ -13,7 +13,9 @@ import java.util.zip.ZipFile;
  * One implementation under comparison and how to start its tools: libzmq's are executables built from
  * {@code bench/c}, JeroMQ's are the classes of {@link org.zmq4j.bench.jeromq}, zmq4j's perf tools are
  * {@code bin/zmq4j perf <tool>} (started as its launcher does, without the launcher's staleness check) and its fan
- * tools are the classes of {@link org.zmq4j.bench.fan}.
+ * tools are the classes of {@link org.zmq4j.bench.fan}. The opt-in {@code socket}, no ZeroMQ at all but the same
+ * bytes over a bare stream socket, has only {@code local_thr} and {@code remote_thr}, the classes of
+ * {@link org.zmq4j.bench.bare}.
  */
 public final class Implementation {
     /** The tools {@code bin/zmq4j perf} provides, with libzmq's names. */
@@ -22,7 +24,7 @@ public final class Implementation {
 
     private static final String TOOLS_MAIN = "org.zmq4j.tools.Main";
 
-    private enum Kind { LIBZMQ, JEROMQ, ZMQ4J }
+    private enum Kind { LIBZMQ, JEROMQ, ZMQ4J, SOCKET }
 
     private final Kind kind;
     private final String name;
@@ -51,6 +53,14 @@ public final class Implementation {
     /** JeroMQ's side, from this module's class path; {@code java} is the JVM command with its options. */
     public static Implementation jeromq(List<String> java, String benchClassPath) {
         return new Implementation(Kind.JEROMQ, "JeroMQ", null, java, benchClassPath, null, null);
+    }
+
+    /**
+     * The bare socket, a ceiling for the throughput cases: {@code local_thr} and {@code remote_thr} from this module's
+     * class path.
+     */
+    public static Implementation socket(List<String> java, String benchClassPath) {
+        return new Implementation(Kind.SOCKET, "socket", null, java, benchClassPath, null, null);
     }
 
     /**
@@ -83,6 +93,8 @@ public final class Implementation {
                     ? null : "no " + nativeDir.resolve(tool) + " (run make -C bench/c)";
             case JEROMQ -> null;
             case ZMQ4J -> PERF_TOOLS.contains(tool) ? toolsMissing : null;
+            case SOCKET -> tool.equals("local_thr") || tool.equals("remote_thr")
+                    ? null : "the bare socket has only local_thr and remote_thr";
         };
     }
 
@@ -102,6 +114,10 @@ public final class Implementation {
                 } else {
                     cmd.addAll(List.of("-cp", benchClassPath, "org.zmq4j.bench.fan." + className(tool)));
                 }
+            }
+            case SOCKET -> {
+                cmd.addAll(java);
+                cmd.addAll(List.of("-cp", benchClassPath, "org.zmq4j.bench.bare." + className(tool)));
             }
         }
         cmd.addAll(args);

@@ -7,5 +7,6 @@
  * ({@code local_thr}, {@code remote_thr}, {@code local_lat}, {@code remote_lat}, {@code inproc_thr},
  * {@code inproc_lat}) plus four fan tools of this project ({@code fan_in_pull}, {@code fan_in_push},
  * {@code fan_out_pub}, {@code fan_out_sub}), and each prints libzmq's result lines, which is all the harness reads.
+ * The bare socket, a ceiling rather than an implementation, has only {@code local_thr} and {@code remote_thr}.
  */
 package org.zmq4j.bench.harness;

@@ -1,5 +1,6 @@
 package org.zmq4j.internal.pipe;
 
+import java.nio.ByteBuffer;
 import org.zmq4j.internal.concurrent.ArrayPool;
 
 /**
@@ -74,6 +75,16 @@ public final class FrameArrays {
         } else if (from != null) {
             from.giveBack(frame);
         }
+    }
+
+    /** A direct buffer for a body of {@code length} octets ({@link ArrayPool#allocateDirect}). */
+    public ByteBuffer allocateDirect(int length) {
+        return pool.allocateDirect(length);
+    }
+
+    /** A direct buffer from {@link #allocateDirect} that nothing refers to any more. */
+    public void recycle(ByteBuffer buffer) {
+        pool.recycle(buffer);
     }
 
     /** An array this owner created and did not send after all. */

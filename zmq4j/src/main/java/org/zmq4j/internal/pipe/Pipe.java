@@ -2,13 +2,15 @@ package org.zmq4j.internal.pipe;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import org.zmq4j.internal.concurrent.FrameQueue;
 
 /**
  * One end of a bidirectional pipe between a socket and a session, or between two sockets (inproc).
  *
  * <p>Each end is used by one thread: its owner. Each direction is a {@link FrameQueue} holding frames as
- * {@code byte[]} with flag bits. The high-water mark counts complete messages, as libzmq's {@code pipe_t}: a
+ * {@code byte[]} with flag bits (or, written by an engine, a large body's direct buffer, which {@link #read()} copies
+ * into an array on the reader's thread). The high-water mark counts complete messages, as libzmq's {@code pipe_t}: a
  * writer is full when {@code written - peerRead >= hwm}; the reader publishes its count every low-water-mark
  * ({@code (hwm + 1) / 2}) messages and wakes a writer that found the pipe full.
  *
@@ -108,7 +110,10 @@ public final class Pipe extends PipePad {
     /** The owner's activation commands, made once by its {@link Listener} on the signalling thread and reused. */
     public Runnable readActivation;
     public Runnable writeActivation;
-    /** The writing owner's arrays: small arrays the reader gave back come out of {@link #write} into them. */
+    /**
+     * The owner's arrays: small arrays the reader gave back come out of {@link #write} into them, and {@link #read()}
+     * takes the arrays of frames that came in direct buffers from them.
+     */
     public FrameArrays writerArrays;
 
     private Pipe(FrameQueue in, FrameQueue out, Listener listener, int hwm) {
@@ -226,6 +231,19 @@ public final class Pipe extends PipePad {
 
     /** Writes a frame after {@link #checkWrite()} allowed its message; call {@link #flush()} to publish. */
     public void write(byte[] frame, int flags) {
+        writePayload(frame, flags);
+    }
+
+    /**
+     * Writes a frame whose body is a direct buffer from {@link FrameArrays#allocateDirect} (position 0, limit the
+     * size), given up for good: an engine's large frame, read by the kernel straight into it. The reader's
+     * {@link #read()} copies it into an array on the reader's thread and recycles the buffer.
+     */
+    public void write(ByteBuffer frame, int flags) {
+        writePayload(frame, flags);
+    }
+
+    private void writePayload(Object frame, int flags) {
         boolean last = (flags & MORE) == 0;
         Object back = out.write(frame, flags, last);
         if (back != null && writerArrays != null) {
@@ -265,15 +283,36 @@ public final class Pipe extends PipePad {
         return true;
     }
 
-    /** The next frame, or null if none (then {@link #checkRead()} semantics apply); flags in {@link #flags()}. */
+    /**
+     * The next frame, or null if none (then {@link #checkRead()} semantics apply); flags in {@link #flags()}. A frame
+     * written as a direct buffer is copied into an array here, so the copy is the reader's work, not the writer's.
+     */
     public byte[] read() {
+        Object frame = readPayload();
+        if (!(frame instanceof ByteBuffer)) {
+            return (byte[]) frame;
+        }
+        ByteBuffer b = (ByteBuffer) frame;
+        byte[] a;
+        if (writerArrays != null) {
+            a = writerArrays.allocate(b.limit());
+            b.get(0, a);
+            writerArrays.recycle(b);
+        } else {
+            a = new byte[b.limit()];
+            b.get(0, a);
+        }
+        return a;
+    }
+
+    private Object readPayload() {
         if (terminated || delimiterReached) {
             return null;
         }
         if (!in.checkReadOrSleep()) {
             return null;
         }
-        byte[] frame = (byte[]) in.read();
+        Object frame = in.read();
         int f = in.lastFlags();
         if ((f & DELIMITER) != 0) {
             delimiterReached = true;

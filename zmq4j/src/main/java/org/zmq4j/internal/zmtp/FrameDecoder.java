@@ -17,7 +17,8 @@ import java.util.function.IntFunction;
  * </pre>
  *
  * <p>Each delivered body is an array owned by the sink from then on: a new one, or one from the allocator given at
- * construction, its old contents all overwritten (empty bodies share one zero-length array). After
+ * construction, its old contents all overwritten (empty bodies share one zero-length array); or, for the data frames
+ * the {@linkplain #directBodies direct allocator} takes, a direct buffer ({@link Sink#directFrame}). After
  * {@code decode} throws, the decoder is unusable: the connection must be closed.
  */
 public final class FrameDecoder {
@@ -29,6 +30,14 @@ public final class FrameDecoder {
          * the decoder keeps it and offers the same frame again first on the next decode() call.
          */
         boolean frame(byte[] body, int flags);
+
+        /**
+         * A complete data frame whose body is a direct buffer from {@link #directBodies} (position 0, limit the
+         * size), owned by the sink once taken; refusing it works as for {@link #frame}.
+         */
+        default boolean directFrame(ByteBuffer body, int flags) {
+            throw new IllegalStateException("this sink takes no direct bodies");
+        }
     }
 
     /** Largest body accepted whatever the limit: what a Java array can safely hold. */
@@ -50,6 +59,10 @@ public final class FrameDecoder {
     private byte[] body;
     private int filled;
     private ByteBuffer bodyTarget;
+    /** Where large data frames' bodies come from, if anywhere ({@link #directBodies}). */
+    private IntFunction<ByteBuffer> directBodies;
+    /** The body being filled, when it is a direct buffer rather than {@link #body}. */
+    private ByteBuffer direct;
 
     private boolean pending;
     private boolean midMessage;
@@ -83,6 +96,9 @@ public final class FrameDecoder {
      * @throws ZmtpException for malformed framing; the connection must be closed
      */
     public boolean decode(ByteBuffer src, Sink sink) throws ZmtpException {
+        if (direct != null && !pending && !direct.hasRemaining() && !deliver(sink)) {
+            return true; // filled by a read straight into it
+        }
         if (bodyTarget != null) {
             filled = bodyTarget.position();
             bodyTarget = null;
@@ -110,6 +126,16 @@ public final class FrameDecoder {
                     }
                     break;
                 default:
+                    if (direct != null) {
+                        int m = Math.min(src.remaining(), direct.remaining());
+                        direct.put(direct.position(), src, src.position(), m);
+                        direct.position(direct.position() + m);
+                        src.position(src.position() + m);
+                        if (!direct.hasRemaining() && !deliver(sink)) {
+                            return true;
+                        }
+                        break;
+                    }
                     int n = Math.min(src.remaining(), body.length - filled);
                     src.get(body, filled, n);
                     filled += n;
@@ -126,11 +152,15 @@ public final class FrameDecoder {
      * When the decoder is in the middle of a frame body with at least {@code threshold} bytes still missing,
      * returns a buffer over that body's array (position = bytes already filled, limit = body size) so the caller
      * can read from a channel straight into it, then call {@link #decode} (with an empty buffer if nothing else
-     * was read) to take up what was filled; else null.
+     * was read) to take up what was filled; else null. A direct body ({@link #directBodies}) is itself returned,
+     * whatever is missing.
      */
     public ByteBuffer bodyReadTarget(int threshold) {
         if (state != BODY || pending) {
             return null;
+        }
+        if (direct != null) {
+            return direct; // read into with no copy at all, whatever is missing
         }
         int at = bodyTarget != null ? bodyTarget.position() : filled;
         if (body.length - at < threshold) {
@@ -139,6 +169,15 @@ public final class FrameDecoder {
         bodyTarget = ByteBuffer.wrap(body);
         bodyTarget.position(at);
         return bodyTarget;
+    }
+
+    /**
+     * From now on, a data frame's body comes from {@code bodies} (given the size, a direct buffer with position 0
+     * and limit the size, or null to use an array as before) and goes to {@link Sink#directFrame}. Set after the
+     * handshake, by an engine whose connection does not encrypt messages.
+     */
+    public void directBodies(IntFunction<ByteBuffer> bodies) {
+        this.directBodies = bodies;
     }
 
     /** True if a frame the sink refused waits to be offered again. */
@@ -173,7 +212,9 @@ public final class FrameDecoder {
         flags = b & FrameEncoder.MORE; // reserved bits ignored, as onFlags does
         size = n;
         onSize();
-        if (n > 0) {
+        if (direct != null) {
+            direct.put(0, src, at + 2, n).position(n);
+        } else if (n > 0) {
             src.get(at + 2, body, 0, n);
         }
         filled = n;
@@ -233,14 +274,28 @@ public final class FrameDecoder {
         if (flags != FrameEncoder.COMMAND) {
             messageSize += size;
         }
-        body = size == 0 ? EMPTY : bodies.apply((int) size);
         filled = 0;
+        if (directBodies != null && flags != FrameEncoder.COMMAND && size > 0) {
+            direct = directBodies.apply((int) size);
+            if (direct != null) {
+                state = BODY;
+                return true;
+            }
+        }
+        body = size == 0 ? EMPTY : bodies.apply((int) size);
         state = BODY;
         return size != 0;
     }
 
     private boolean deliver(Sink sink) {
-        if (!sink.frame(body, flags)) {
+        boolean taken;
+        if (direct != null) {
+            direct.position(0);
+            taken = sink.directFrame(direct, flags);
+        } else {
+            taken = sink.frame(body, flags);
+        }
+        if (!taken) {
             pending = true;
             return false;
         }
@@ -252,6 +307,7 @@ public final class FrameDecoder {
             }
         }
         body = null;
+        direct = null;
         state = FLAGS;
         return true;
     }

@@ -1,10 +1,12 @@
 package org.zmq4j.internal.concurrent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -27,6 +29,46 @@ class ArrayPoolTest {
         assertSame(a, pool.allocate(LARGE));
         assertEquals(0, pool.kept());
         assertNotSame(a, pool.allocate(LARGE), "an array is handed out once per recycling");
+    }
+
+    @Test
+    void shouldKeepDirectBuffersByPowerOfTwoCapacityAndLimitThemToTheBody() {
+        ArrayPool pool = new ArrayPool(1 << 20);
+        assertTrue(ArrayPool.directable(ArrayPool.DIRECT_MIN));
+        assertTrue(ArrayPool.directable(ArrayPool.MAX_LENGTH));
+        assertFalse(ArrayPool.directable(ArrayPool.DIRECT_MIN - 1));
+        assertFalse(ArrayPool.directable(ArrayPool.MAX_LENGTH + 1));
+
+        ByteBuffer b = pool.allocateDirect(LARGE + 1);
+        assertTrue(b.isDirect());
+        assertEquals(2 * LARGE, b.capacity());
+        assertEquals(0, b.position());
+        assertEquals(LARGE + 1, b.limit());
+        b.position(100);
+        pool.recycle(b);
+        assertEquals(2 * LARGE, pool.keptDirect());
+        ByteBuffer again = pool.allocateDirect(2 * LARGE);
+        assertSame(b, again, "any body of the same class reuses it");
+        assertEquals(0, again.position());
+        assertEquals(2 * LARGE, again.limit());
+        assertEquals(0, pool.keptDirect());
+        assertEquals(ArrayPool.DIRECT_MIN, pool.allocateDirect(ArrayPool.DIRECT_MIN).capacity());
+        assertEquals(ArrayPool.MAX_LENGTH, pool.allocateDirect(ArrayPool.MAX_LENGTH).capacity());
+    }
+
+    @Test
+    void shouldKeepDirectBuffersWithinTheBudgetAndDropForeignOnes() {
+        ArrayPool pool = new ArrayPool(3 * LARGE);
+        ByteBuffer a = pool.allocateDirect(LARGE);
+        ByteBuffer b = pool.allocateDirect(LARGE - 1);
+        ByteBuffer c = pool.allocateDirect(2 * LARGE);
+        pool.recycle(a);
+        pool.recycle(b);
+        pool.recycle(c);
+        assertEquals(2 * LARGE, pool.keptDirect(), "the two 64 KiB buffers; the 128 KiB one is over the budget");
+        pool.recycle(ByteBuffer.allocateDirect(LARGE / 2 * 3));
+        pool.recycle(ByteBuffer.allocateDirect(ArrayPool.DIRECT_MIN / 2));
+        assertEquals(2 * LARGE, pool.keptDirect(), "a buffer of no class is left to the collector");
     }
 
     @Test

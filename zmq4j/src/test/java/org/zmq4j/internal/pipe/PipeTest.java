@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.zmq4j.internal.concurrent.ArrayPool;
 
 /** Pipes: high-water marks in whole messages, activation signals, and ending after the last message. */
 class PipeTest {
@@ -52,6 +55,30 @@ class PipeTest {
             p[0].flush();
         }
         assertFalse(p[0].checkWrite(), "4 messages queued with SNDHWM 4");
+    }
+
+    @Test
+    void shouldHandTheReaderAnArrayCopyOfADirectFrameAndRecycleTheBuffer() {
+        ArrayPool pool = new ArrayPool(1 << 20);
+        Pipe[] p = Pipe.pair(new Recorder(), 0, new Recorder(), 0);
+        p[1].writerArrays = new FrameArrays(pool);
+        ByteBuffer body = pool.allocateDirect(40_000);
+        for (int i = 0; i < 40_000; i++) {
+            body.put(i, (byte) (i * 7));
+        }
+        p[0].write(body, Pipe.MORE | Pipe.RECYCLABLE);
+        p[0].write(msg(1), 0);
+        p[0].flush();
+
+        byte[] first = p[1].read();
+        assertEquals(40_000, first.length);
+        for (int i = 0; i < 40_000; i++) {
+            assertEquals((byte) (i * 7), first[i]);
+        }
+        assertEquals(Pipe.MORE | Pipe.RECYCLABLE, p[1].flags());
+        assertEquals(65_536, pool.keptDirect(), "the buffer went back to the pool, by its capacity");
+        assertArrayEquals(msg(1), p[1].read());
+        assertSame(body, pool.allocateDirect(33_000), "and is handed out again for a body of its class");
     }
 
     @Test

@@ -49,7 +49,25 @@ class FrameDecoderTest {
     private static final class Collector implements FrameDecoder.Sink {
         final List<Frame> frames = new ArrayList<>();
         final List<byte[]> offered = new ArrayList<>();
+        /** Direct bodies offered, in order, and those taken. */
+        final List<ByteBuffer> offeredDirect = new ArrayList<>();
+        final List<ByteBuffer> direct = new ArrayList<>();
         int refusals;
+
+        @Override
+        public boolean directFrame(ByteBuffer body, int flags) {
+            offeredDirect.add(body);
+            if (refusals > 0) {
+                refusals--;
+                return false;
+            }
+            assertEquals(0, body.position(), "a direct body is handed over from its start");
+            byte[] copy = new byte[body.limit()];
+            body.get(0, copy);
+            frames.add(new Frame(flags, copy));
+            direct.add(body);
+            return true;
+        }
 
         @Override
         public boolean frame(byte[] body, int flags) {
@@ -225,6 +243,96 @@ class FrameDecoderTest {
         assertEquals(List.of(new Frame(MORE, body)), sink.frames);
         assertSame(target.array(), sink.frames.get(0).body);
         assertNull(decoder.bodyReadTarget(1));
+    }
+
+    /** Direct bodies for data frames of {@code min} octets or more, as an engine asks for them. */
+    private static void directFrom(FrameDecoder decoder, int min) {
+        decoder.directBodies(n -> n >= min ? ByteBuffer.allocateDirect(n).limit(n) : null);
+    }
+
+    @Test
+    void shouldDeliverLargeDataFramesInDirectBuffersAndEverythingElseInArrays() throws ZmtpException {
+        byte[] bigCommand = filled(3_000, 5);
+        List<Frame> traffic = new ArrayList<>(sampleTraffic());
+        traffic.add(new Frame(COMMAND, bigCommand));
+        traffic.add(new Frame(MORE, filled(1_000, 6)));
+        traffic.add(new Frame(0, filled(999, 7)));
+        FrameDecoder decoder = new FrameDecoder(UNLIMITED);
+        directFrom(decoder, 1_000);
+        Collector sink = new Collector();
+        ByteBuffer src = ByteBuffer.wrap(encode(traffic));
+        assertFalse(decoder.decode(src, sink));
+
+        assertEquals(traffic, sink.frames);
+        assertEquals(2, sink.direct.size(), "the 70,000 and 1,000 octet data frames, not the command nor 999 octets");
+        assertEquals(70_000, sink.direct.get(0).limit());
+        assertEquals(1_000, sink.direct.get(1).limit());
+        assertTrue(sink.direct.get(0).isDirect());
+    }
+
+    @Test
+    void shouldLetCallerReadADirectBodyStraightIntoItWhateverIsMissing() throws ZmtpException {
+        byte[] body = filled(40_000, 9);
+        byte[] wire = encode(List.of(new Frame(MORE, body), new Frame(0, wire("tail"))));
+        FrameDecoder decoder = new FrameDecoder(UNLIMITED);
+        directFrom(decoder, 32_768);
+        Collector sink = new Collector();
+        decoder.decode(ByteBuffer.wrap(wire, 0, 9 + 39_990), sink);
+
+        ByteBuffer target = decoder.bodyReadTarget(65_536);
+        assertNotNull(target, "a direct body is read into however little is missing");
+        assertTrue(target.isDirect());
+        assertEquals(39_990, target.position());
+        assertEquals(10, target.remaining());
+        target.put(wire, 9 + 39_990, 10);
+        sink.refusals = 1;
+        assertTrue(decoder.decode(ByteBuffer.allocate(0), sink), "filled by the read, offered, refused");
+        assertNull(decoder.bodyReadTarget(1), "a pending frame has no body left to read");
+        assertFalse(decoder.decode(ByteBuffer.wrap(wire, 9 + 40_000, wire.length - 9 - 40_000), sink));
+
+        assertEquals(List.of(new Frame(MORE, body), new Frame(0, wire("tail"))), sink.frames);
+        assertSame(target, sink.offeredDirect.get(0));
+        assertSame(target, sink.offeredDirect.get(1), "the refused buffer itself is offered again");
+        assertEquals(2, sink.offeredDirect.size());
+    }
+
+    @Test
+    void shouldRoundTripRandomTrafficIntoDirectBodiesAcrossRandomSplitsReadsAndRefusals() throws ZmtpException {
+        Random random = new Random(4242);
+        for (int round = 0; round < 50; round++) {
+            List<Frame> traffic = new ArrayList<>();
+            boolean midMessage = false;
+            for (int i = 0; i < 20; i++) {
+                int size = random.nextInt(4) == 0 ? random.nextInt(5_000) : random.nextInt(300);
+                int flags = !midMessage && random.nextInt(5) == 0 ? COMMAND : random.nextInt(2) == 0 ? MORE : 0;
+                midMessage = flags == MORE;
+                traffic.add(new Frame(flags, filled(size, random.nextInt(256))));
+            }
+            traffic.add(new Frame(0, wire("end")));
+            byte[] wire = encode(traffic);
+            FrameDecoder decoder = new FrameDecoder(UNLIMITED, byte[]::new);
+            directFrom(decoder, 1 + random.nextInt(3_000));
+            Collector sink = new Collector();
+            int at = 0;
+            while (at < wire.length) {
+                ByteBuffer target = decoder.bodyReadTarget(1 + random.nextInt(2_000));
+                int n = Math.min(wire.length - at, 1 + random.nextInt(4_000));
+                ByteBuffer src = ByteBuffer.wrap(wire, at, n);
+                if (target != null) {
+                    n = Math.min(n, target.remaining());
+                    target.put(wire, at, n);
+                    src = ByteBuffer.allocate(0);
+                }
+                sink.refusals = random.nextInt(3) == 0 ? 1 : 0;
+                at += n;
+                decoder.decode(src, sink);
+                at -= src.remaining();
+            }
+            while (decoder.hasPendingFrame()) {
+                decoder.decode(ByteBuffer.allocate(0), sink);
+            }
+            assertEquals(traffic, sink.frames, "round " + round);
+        }
     }
 
     @Test

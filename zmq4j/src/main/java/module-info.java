@@ -3,6 +3,7 @@
  * project's own {@code org.zmq4j.curve} module, which plugs CURVE into the security layer.
  */
 module org.zmq4j {
+    requires jdk.management; // MaxDirectMemorySize, which the pool of direct buffers stays well within
     requires jdk.net;
 
     exports org.zmq4j;

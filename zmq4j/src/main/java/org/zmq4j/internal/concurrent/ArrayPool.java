@@ -1,9 +1,13 @@
 package org.zmq4j.internal.concurrent;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.lang.management.ManagementFactory;
+import java.lang.ref.Cleaner;
 import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
 
 /**
  * Large frame bodies handed back for reuse, shared by one context's sockets and I/O threads.
@@ -24,6 +28,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * from them without the copy through a temporary direct buffer that a heap array costs in the JDK, and allocating
  * one is dear (zeroed memory, a cleaner). They are kept by capacity, a power of two, in one ring per capacity,
  * within a budget of their own of the same size.
+ *
+ * <p>Direct memory is limited apart from the heap (-XX:MaxDirectMemorySize, by default the heap's maximum), also
+ * serves the JDK's own I/O and the application, and running out of it must cost a connection no more than speed. So
+ * the pool counts the direct memory it created that is still reachable, handed out or kept (a buffer dropped by a
+ * closed connection counts until the collector frees it), and creates no more once that reaches its
+ * {@linkplain #directLimit() limit}: four budgets, or a quarter of the JVM's limit if that is less.
+ * {@link #allocateDirect} then returns null and the caller uses an array. If the JVM refuses a buffer all the same
+ * (other users of direct memory), the limit drops to half of what the pool has alive, so that the JVM's wait for
+ * the collector before refusing (up to half a second) is not paid again and again.
  */
 public final class ArrayPool {
     /** Smallest length kept: shorter arrays go back through the pipes they crossed (FrameArrays). */
@@ -46,10 +59,25 @@ public final class ArrayPool {
     private final Ring<ByteBuffer>[] directRings =
             newRings(Integer.numberOfTrailingZeros(MAX_LENGTH) - DIRECT_MIN_SHIFT + 1, DIRECT_RING_SIZE);
     private final AtomicLong keptDirect = new AtomicLong();
+    /** Direct octets this pool created that are still reachable (handed out or kept). */
+    private final AtomicLong liveDirect = new AtomicLong();
+    /** {@link #directLimit()}, or -1 until the first direct buffer is created (asking the JVM costs milliseconds). */
+    private final AtomicLong directLimit;
+    private final IntFunction<ByteBuffer> directAllocator;
 
-    /** A pool that keeps at most {@code budget} octets. */
+    /**
+     * A pool that keeps at most {@code budget} octets, and creates direct buffers up to four budgets alive or a
+     * quarter of the JVM's direct memory, whichever is less.
+     */
     public ArrayPool(long budget) {
+        this(budget, -1, ByteBuffer::allocateDirect);
+    }
+
+    /** For tests: the limit of live direct memory, and what creates a direct buffer of a given capacity. */
+    ArrayPool(long budget, long directLimit, IntFunction<ByteBuffer> directAllocator) {
         this.budget = budget;
+        this.directLimit = new AtomicLong(directLimit);
+        this.directAllocator = directAllocator;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -118,17 +146,60 @@ public final class ArrayPool {
 
     /**
      * A direct buffer for a body of {@code length} octets ({@link #directable}): position 0, limit {@code length},
-     * old contents. Its capacity is {@code length} rounded up to a power of two.
+     * old contents; its capacity is {@code length} rounded up to a power of two. Null if none is kept and creating
+     * one would take the pool's live direct memory over its limit, or the JVM refuses it: use an array instead.
      */
     public ByteBuffer allocateDirect(int length) {
         int cls = directClass(length);
         ByteBuffer b = directRings[cls].poll();
-        if (b == null) {
-            b = ByteBuffer.allocateDirect(DIRECT_MIN << cls);
-        } else {
+        if (b != null) {
             keptDirect.addAndGet(-b.capacity());
+            return b.clear().limit(length);
         }
+        int capacity = DIRECT_MIN << cls;
+        long live = liveDirect.get();
+        long limit = directLimit();
+        if (live + capacity > limit) {
+            return null;
+        }
+        try {
+            b = directAllocator.apply(capacity);
+        } catch (OutOfMemoryError e) {
+            directLimit.accumulateAndGet(live / 2, Math::min);
+            return null;
+        }
+        liveDirect.addAndGet(capacity);
+        DirectMemory.CLEANER.register(b, new Freed(liveDirect, capacity));
         return b.clear().limit(length);
+    }
+
+    /** The JVM's limit on direct memory: -XX:MaxDirectMemorySize, or by default the heap's maximum. */
+    static long jvmDirectLimit() {
+        try {
+            HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+            long limit = Long.parseLong(vm.getVMOption("MaxDirectMemorySize").getValue());
+            if (limit > 0) {
+                return limit;
+            }
+        } catch (RuntimeException e) {
+            // No such bean or option on this JVM: its default, then.
+        }
+        return Runtime.getRuntime().maxMemory();
+    }
+
+    /** The most direct memory this pool keeps alive before it hands out nulls ({@link #allocateDirect}). */
+    public long directLimit() {
+        long limit = directLimit.get();
+        if (limit < 0) {
+            directLimit.compareAndSet(-1, Math.min(4 * budget, jvmDirectLimit() / 4));
+            limit = directLimit.get();
+        }
+        return limit;
+    }
+
+    /** Direct octets this pool created that are still reachable, handed out or kept. */
+    public long liveDirect() {
+        return liveDirect.get();
     }
 
     /** Hands back a buffer from {@link #allocateDirect} that nobody refers to any more; kept if the budget allows. */
@@ -150,6 +221,27 @@ public final class ArrayPool {
     private static int directClass(int length) {
         int shift = 32 - Integer.numberOfLeadingZeros(length - 1); // ceil(log2(length))
         return Math.max(0, shift - DIRECT_MIN_SHIFT);
+    }
+
+    /** The thread that counts out the direct buffers the collector freed; started with the first such buffer. */
+    private static final class DirectMemory {
+        static final Cleaner CLEANER = Cleaner.create();
+    }
+
+    /** A freed direct buffer's part of {@link #liveDirect}: it must not refer to the buffer itself. */
+    private static final class Freed implements Runnable {
+        private final AtomicLong live;
+        private final int capacity;
+
+        Freed(AtomicLong live, int capacity) {
+            this.live = live;
+            this.capacity = capacity;
+        }
+
+        @Override
+        public void run() {
+            live.addAndGet(-capacity);
+        }
     }
 
     /** Bounded multi-producer multi-consumer ring (D. Vyukov's sequence-numbered cells). */

@@ -43,7 +43,8 @@ import org.zmq4j.internal.zmtp.ZmtpException;
  * stream of them), and goes through the pipe as it is: the socket's thread copies it into an array
  * ({@link Pipe#read()}). This thread, which also does the kernel's copy, then copies none of the body itself; moving
  * that copy to the application's thread, idle while it waits for messages, made 64 KiB messages 24 % faster
- * (BENCHMARKS.md). Other bodies of 32 KiB or more are read straight into their own arrays.
+ * (BENCHMARKS.md). Other bodies of 32 KiB or more, and these when the pool has no direct memory to spare, are read
+ * straight into their own arrays.
  *
  * <p>Output: frames are pulled from the pipe and encoded into a buffer until it is full or the pipe is empty, then
  * written with one call; a body that does not fit goes into the buffer a piece at a time, each piece once. (A
@@ -500,7 +501,8 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
         pipe.writerArrays = arrays;
         if (!encrypted) {
             // Large bodies: the kernel reads them into direct buffers, and the socket's thread copies them into
-            // arrays (Pipe#read), so this thread, which also does the kernel's copies, makes none of its own.
+            // arrays (Pipe#read), so this thread, which also does the kernel's copies, makes none of its own. With
+            // no direct memory to spare the pool gives null, and the body is read into an array as before.
             decoder.directBodies(n -> ArrayPool.directable(n) ? arrays.allocateDirect(n) : null);
         }
         startHeartbeats();

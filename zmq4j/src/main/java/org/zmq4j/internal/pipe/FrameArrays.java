@@ -77,7 +77,7 @@ public final class FrameArrays {
         }
     }
 
-    /** A direct buffer for a body of {@code length} octets ({@link ArrayPool#allocateDirect}). */
+    /** A direct buffer for a body of {@code length} octets, or null for an array ({@link ArrayPool#allocateDirect}). */
     public ByteBuffer allocateDirect(int length) {
         return pool.allocateDirect(length);
     }

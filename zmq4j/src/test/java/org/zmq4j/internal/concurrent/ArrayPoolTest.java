@@ -2,7 +2,9 @@ package org.zmq4j.internal.concurrent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,7 +15,10 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
 /** The pool of large frame bodies: exact-length reuse, its limits, and exclusive hand-out under contention. */
@@ -69,6 +74,62 @@ class ArrayPoolTest {
         pool.recycle(ByteBuffer.allocateDirect(LARGE / 2 * 3));
         pool.recycle(ByteBuffer.allocateDirect(ArrayPool.DIRECT_MIN / 2));
         assertEquals(2 * LARGE, pool.keptDirect(), "a buffer of no class is left to the collector");
+    }
+
+    @Test
+    void shouldCreateNoDirectBufferBeyondItsLimitButReuseKeptOnes() {
+        ArrayPool pool = new ArrayPool(1 << 20, 3L * LARGE, ByteBuffer::allocateDirect);
+        ByteBuffer a = pool.allocateDirect(LARGE);
+        ByteBuffer b = pool.allocateDirect(LARGE);
+        ByteBuffer c = pool.allocateDirect(LARGE);
+        assertTrue(a != null && b != null && c != null);
+        assertEquals(3L * LARGE, pool.liveDirect());
+        assertNull(pool.allocateDirect(LARGE), "a fourth would pass the limit: the caller uses an array");
+        assertNull(pool.allocateDirect(ArrayPool.DIRECT_MIN));
+        pool.recycle(b);
+        assertSame(b, pool.allocateDirect(LARGE - 1), "a kept buffer is handed out whatever the limit");
+        assertEquals(3L * LARGE, pool.liveDirect(), "kept or handed out, all three are alive");
+    }
+
+    @Test
+    void shouldFallBackToArraysAndLowerItsLimitWhenTheJvmRefusesDirectMemory() {
+        AtomicInteger calls = new AtomicInteger();
+        IntFunction<ByteBuffer> allocator = capacity -> {
+            if (calls.incrementAndGet() > 2) {
+                throw new OutOfMemoryError("Cannot reserve " + capacity + " bytes of direct buffer memory");
+            }
+            return ByteBuffer.allocateDirect(capacity);
+        };
+        ArrayPool pool = new ArrayPool(1 << 20, 1L << 30, allocator);
+        assertNotNull(pool.allocateDirect(LARGE));
+        assertNotNull(pool.allocateDirect(LARGE));
+        assertNull(pool.allocateDirect(LARGE), "refused by the JVM: null, not an error");
+        assertEquals(LARGE, pool.directLimit(), "half of the 128 KiB alive");
+        assertNull(pool.allocateDirect(ArrayPool.DIRECT_MIN));
+        assertEquals(3, calls.get(), "below its new limit the pool does not ask the JVM again");
+    }
+
+    @Test
+    void shouldCountADroppedDirectBufferOutOnceTheCollectorFreesIt() throws InterruptedException {
+        ArrayPool pool = new ArrayPool(1 << 20, 2L * LARGE, ByteBuffer::allocateDirect);
+        ByteBuffer kept = pool.allocateDirect(LARGE);
+        assertNotNull(pool.allocateDirect(LARGE)); // dropped at once, as by a connection that closed mid-frame
+        assertNull(pool.allocateDirect(LARGE));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (pool.liveDirect() > LARGE && System.nanoTime() < deadline) {
+            System.gc();
+            Thread.sleep(10);
+        }
+        assertEquals(LARGE, pool.liveDirect());
+        assertNotNull(pool.allocateDirect(LARGE), "room again for one");
+        assertTrue(kept.isDirect());
+    }
+
+    @Test
+    void shouldStayWellWithinTheJvmsDirectMemory() {
+        long budget = 64L << 20;
+        assertEquals(Math.min(4 * budget, ArrayPool.jvmDirectLimit() / 4), new ArrayPool(budget).directLimit());
+        assertTrue(ArrayPool.jvmDirectLimit() > 0);
     }
 
     @Test

@@ -12,14 +12,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.zmq4j.Context;
 import org.zmq4j.Socket;
+import org.zmq4j.SocketOption;
 import org.zmq4j.SocketType;
 
 /**
  * Large bodies come off the wire into direct buffers, and direct memory is limited apart from the heap
  * (-XX:MaxDirectMemorySize). A receiver that falls behind must not use it up: the connection's I/O thread would then
  * die of an OutOfMemoryError in the JDK's own reads, and the socket would wait for ever. Each case runs a JVM with
- * 2 MiB of direct memory in which a PULL socket starts reading a second after a PUSH began to send it 64 MiB in
- * messages of 64 KiB or 1 MiB. Before the pool kept within that limit, both cases hung with a dead I/O thread.
+ * 2 MiB of direct memory in which a PUSH sends 64 MiB in messages of 64 KiB or 1 MiB to a PULL with no RCVHWM, and
+ * the PULL reads nothing until the PUSH's context has closed, that is until all of it has left the PUSH (LINGER -1):
+ * by then its connection has taken nearly all of it off the wire into its queue. Before the pool kept within that
+ * limit, both cases hung with a dead I/O thread.
  */
 class DirectMemoryLimitTest {
     private static final int TOTAL = 64 << 20;
@@ -46,26 +49,26 @@ class DirectMemoryLimitTest {
         assertEquals("received " + TOTAL / size, output.strip());
     }
 
-    /** The child: a PUSH sends 64 MiB in messages of the given size over tcp; a PULL reads them after a second. */
+    /** The child: all messages leave the PUSH (its context closes, lingering) before the PULL reads one. */
     public static final class LateReader {
-        public static void main(String[] args) throws Exception {
+        public static void main(String[] args) {
             int size = Integer.parseInt(args[0]);
             int count = TOTAL / size;
-            try (Context ctx = new Context();
-                    Socket pull = ctx.socket(SocketType.PULL);
-                    Socket push = ctx.socket(SocketType.PUSH)) {
+            try (Context receiving = new Context();
+                    Socket pull = receiving.socket(SocketType.PULL)) {
+                pull.set(SocketOption.RCVHWM, 0);
                 pull.bind("tcp://127.0.0.1:*");
-                push.connect(pull.lastEndpoint());
-                Thread sender = new Thread(() -> {
+                try (Context sending = new Context()) {
+                    Socket push = sending.socket(SocketType.PUSH);
+                    push.connect(pull.lastEndpoint());
                     for (int i = 0; i < count; i++) {
                         byte[] m = new byte[size];
                         m[0] = (byte) i;
                         m[size - 1] = (byte) ~i;
                         push.send(m);
                     }
-                });
-                sender.start();
-                Thread.sleep(1000);
+                    push.close();
+                }
                 for (int i = 0; i < count; i++) {
                     byte[] m = pull.recv();
                     if (m.length != size || m[0] != (byte) i || m[size - 1] != (byte) ~i) {
@@ -73,7 +76,6 @@ class DirectMemoryLimitTest {
                         System.exit(1);
                     }
                 }
-                sender.join();
                 System.out.println("received " + count);
             }
         }

@@ -293,15 +293,9 @@ public final class Pipe extends PipePad {
             return (byte[]) frame;
         }
         ByteBuffer b = (ByteBuffer) frame;
-        byte[] a;
-        if (writerArrays != null) {
-            a = writerArrays.allocate(b.limit());
-            b.get(0, a);
-            writerArrays.recycle(b);
-        } else {
-            a = new byte[b.limit()];
-            b.get(0, a);
-        }
+        byte[] a = writerArrays.allocate(b.limit()); // a socket's end, the only one direct frames reach, has them
+        b.get(0, a);
+        writerArrays.recycle(b);
         return a;
     }
 

@@ -71,6 +71,12 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
      * body, so that a stream of large frames costs one read each and the decoder copies at most this much of a body.
      */
     private static final int READ_AFTER_BODY = 1024;
+    /**
+     * The most a read into an array asks for. The JDK reads a heap buffer through a temporary direct buffer as large
+     * as what is asked, and keeps it for the thread: a 100 MiB body read at once would take 100 MiB of direct memory
+     * (-XX:MaxDirectMemorySize, by default as much as the heap) and keep it, or fail with an OutOfMemoryError.
+     */
+    private static final int HEAP_READ_CHUNK = 256 * 1024;
     /** Output quieter than this lets the socket's thread write (see the class comment). */
     private static final long IDLE_NANOS = 50_000;
 
@@ -227,11 +233,21 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
                         in.limit(in.capacity());
                     }
                 } else {
-                    n = channel.read(body);
-                    full = !body.hasRemaining();
+                    int limit = body.limit();
+                    body.limit(Math.min(limit, body.position() + HEAP_READ_CHUNK));
+                    try {
+                        n = channel.read(body);
+                        full = !body.hasRemaining();
+                    } finally {
+                        body.limit(limit);
+                    }
                 }
             } catch (IOException e) {
                 fail(0, 0, e.toString());
+                return;
+            } catch (OutOfMemoryError e) {
+                // No direct memory for the JDK's temporary buffer: this connection cannot go on, the others can.
+                fail(0, 0, "out of memory reading from the connection: " + e.getMessage());
                 return;
             }
             if (n < 0) {
@@ -277,6 +293,10 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
             protocolFailure((ZmtpException) e.getCause(), e.reportedWhenActive);
         } catch (ZmtpException e) {
             protocolFailure(e, false);
+        } catch (OutOfMemoryError e) {
+            // A body larger than the heap can hold (a peer may announce up to 2 GiB when MAXMSGSIZE is -1): as
+            // libzmq's ENOMEM from its decoder, the connection ends and the rest of the socket goes on.
+            failLocked(0, 0, "out of memory decoding from the connection: " + e.getMessage());
         } finally {
             if (wroteToPipe) {
                 wroteToPipe = false;

@@ -20,6 +20,9 @@ import org.zmq4j.internal.concurrent.TaskQueue;
  * needs locks. {@link #execute} wakes the selector only when the loop is inside {@code select()}, and only once per
  * select, so a busy loop is never signalled. The loop can run on its own thread ({@link #start()}) or be stepped by
  * the caller ({@link #runOnce(long)}) in tests.
+ *
+ * <p>A handler, task or timer that throws, even an {@link Error} such as an OutOfMemoryError, is reported to the
+ * error handler and the loop goes on: a thread that died would leave every connection it serves waiting for ever.
  */
 public final class IoThread {
     private final Selector selector;
@@ -173,7 +176,7 @@ public final class IoThread {
         }
         try {
             ((IoHandler) key.attachment()).ioReady(key.readyOps());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             errorHandler.accept(e);
         }
     }
@@ -184,7 +187,7 @@ public final class IoThread {
         while (budget-- > 0 && (r = tasks.poll()) != null) {
             try {
                 r.run();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 errorHandler.accept(e);
             }
         }
@@ -205,7 +208,7 @@ public final class IoThread {
             timers.poll();
             try {
                 t.task.run();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 errorHandler.accept(e);
             }
         }

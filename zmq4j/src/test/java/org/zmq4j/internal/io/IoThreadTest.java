@@ -60,8 +60,7 @@ class IoThreadTest {
             io.schedule(0, () -> ran.add("next"));
         });
 
-        io.runOnce(0); // schedules both
-        io.runOnce(0); // both are due
+        io.runOnce(0); // runs the task, which schedules both timers, then the timers that are due: both
 
         assertEquals(List.of(thrown), reported);
         assertEquals(List.of("next"), ran);

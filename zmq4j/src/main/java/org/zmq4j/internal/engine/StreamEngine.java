@@ -487,8 +487,9 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
     }
 
     /**
-     * Carries a protocol error out of the decoder's sink callback. {@code reportedWhenActive}: HANDSHAKE_FAILED_PROTOCOL
-     * even after the handshake (a CURVE MESSAGE that cannot be used), where other errors then give DISCONNECTED only.
+     * Carries a protocol error out of the decoder's sink callback. {@code reportedWhenActive}:
+     * HANDSHAKE_FAILED_PROTOCOL even after the handshake (a CURVE MESSAGE that cannot be used), where other errors then
+     * give DISCONNECTED only.
      */
     private static final class HandshakeFailure extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -663,7 +664,9 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
         return out.position() > 0 || pendingBody != null;
     }
 
-    /** Copies the rest of a pending body, then encodes frames from the pipe, into the output buffer until it is full. */
+    /**
+     * Copies the rest of a pending body, then encodes frames from the pipe, into the output buffer until it is full.
+     */
     private void fill() {
         if (pendingBody != null && !copyPendingBody()) {
             return;

@@ -1,9 +1,11 @@
 package org.zmq4j.faults;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +25,9 @@ import org.zmq4j.testing.ScriptedZmtpPeer;
  * allocation fails (ENOMEM from its decoder). Here the allocation throws an OutOfMemoryError on the connection's I/O
  * thread. Before, that Error ended the thread, and every connection it served, the good one too, waited for ever.
  *
- * <p>The case runs in a JVM with a 64 MiB heap, where a 1 GiB body cannot be allocated.
+ * <p>The first case runs in a JVM with a 64 MiB heap, where a 1 GiB body cannot be allocated. The second runs in a JVM
+ * with too little direct memory for a connection's buffers to grow from 8 KiB to 64 KiB, which they do for speed
+ * alone.
  */
 class MemoryExhaustionTest {
     @Test
@@ -31,6 +35,58 @@ class MemoryExhaustionTest {
         String output = ChildJvm.run(dir, List.of("-Xmx64m"), OversizePeer.class);
 
         assertTrue(output.strip().endsWith("the good peer's message: after"), output);
+    }
+
+    /**
+     * A socket's thread writes for an idle connection itself, and a large message fills the connection's 8 KiB
+     * output buffer, which then grows. When the JVM refused that buffer, its OutOfMemoryError came out of
+     * {@code send} although the message had been queued and went on to the wire: an application that retried would
+     * have sent it twice. On the I/O thread the same refusal left the connection stuck, and on the reading side,
+     * whose input buffer grows in the same way, it did too. Now the connections keep their small buffers.
+     */
+    @Test
+    void shouldSendOnceAndKeepTheConnectionWhenItsBuffersCannotGrow(@TempDir Path dir) throws Exception {
+        String output = ChildJvm.run(dir, List.of("-XX:MaxDirectMemorySize=48k"), SmallDirectMemory.class);
+
+        assertEquals("sent; 20000 octets received intact; reply: done", output.strip());
+    }
+
+    /**
+     * The child: two PAIRs over tcp, whose four 8 KiB buffers take 32 KiB of the 48 KiB the JVM allows (the pool
+     * carries no bodies in direct memory with so little), so neither connection can grow a buffer to 64 KiB.
+     */
+    public static final class SmallDirectMemory {
+        public static void main(String[] args) {
+            try (Context ctx = new Context(1)) {
+                Socket a = ctx.socket(SocketType.PAIR);
+                a.set(SocketOption.LINGER, 0);
+                a.bind("tcp://127.0.0.1:*");
+                Socket b = ctx.socket(SocketType.PAIR);
+                b.set(SocketOption.LINGER, 0);
+                b.set(SocketOption.RCVTIMEO, 5_000);
+                b.connect(a.lastEndpoint());
+                a.send("hello");
+                b.recvStr();
+
+                // a's thread waits on its socket and finds nothing: its next send writes for the idle connection.
+                a.set(SocketOption.RCVTIMEO, 10);
+                if (a.recv() != null) {
+                    throw new AssertionError("nothing was sent to a");
+                }
+                byte[] message = new byte[20_000];
+                for (int i = 0; i < message.length; i++) {
+                    message[i] = (byte) (i * 31);
+                }
+                a.send(message);
+                System.out.print("sent; ");
+                byte[] received = b.recv();
+                System.out.print(received.length + " octets received "
+                        + (Arrays.equals(message, received) ? "intact" : "damaged"));
+                b.send("done");
+                a.set(SocketOption.RCVTIMEO, 5_000);
+                System.out.println("; reply: " + a.recvStr());
+            }
+        }
     }
 
     /**

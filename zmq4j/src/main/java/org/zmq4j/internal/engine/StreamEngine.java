@@ -51,7 +51,8 @@ import org.zmq4j.internal.zmtp.ZmtpException;
  * gathering write from the body's own array would cost the same copy inside the JDK, which copies a heap buffer into
  * a temporary direct one, and would copy again whatever a partial write left over.)
  *
- * <p>Both buffers start at 8 KiB, so an idle connection is cheap, and grow to 64 KiB once traffic fills them.
+ * <p>Both buffers start at 8 KiB, so an idle connection is cheap, and grow to 64 KiB once traffic fills them, if
+ * the JVM has the direct memory ({@link #bigger}).
  *
  * <p>Threads: everything runs on the I/O thread, under {@link #lock}, with one exception. When the socket's thread
  * wakes an engine whose connection has sent nothing for {@value #IDLE_NANOS} ns, and this is the thread's first
@@ -104,6 +105,8 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
     /** Grows from {@value #SMALL_BATCH} to {@value #OUT_BATCH} octets once frames waited for room in it. */
     private ByteBuffer out = ByteBuffer.allocateDirect(SMALL_BATCH);
     private boolean outFilledUp;
+    /** The JVM refused a bigger {@link #in} or {@link #out}: both keep their size ({@link #bigger}). */
+    private boolean stayingSmall;
     /** A body that did not fit into {@link #out}, copied into it a piece at a time from {@link #pendingOffset}. */
     private byte[] pendingBody;
     private int pendingOffset;
@@ -261,18 +264,41 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
             if (!full) {
                 return; // the socket is (very likely) drained
             }
-            if (filledIn && state != CLOSED && in.capacity() < IN_BATCH) {
-                in = grown(in, IN_BATCH);
+            if (filledIn && state != CLOSED && in.capacity() < IN_BATCH && !stayingSmall) {
+                ByteBuffer bigger = bigger(IN_BATCH);
+                if (bigger != null) {
+                    in = movedInto(in, bigger);
+                }
             }
         }
     }
 
     /** A direct buffer of {@code capacity} octets holding {@code b}'s bytes (write mode in and out). */
     private static ByteBuffer grown(ByteBuffer b, int capacity) {
-        ByteBuffer bigger = ByteBuffer.allocateDirect(capacity);
+        return movedInto(b, ByteBuffer.allocateDirect(capacity));
+    }
+
+    /** {@code bigger}, holding {@code b}'s bytes (write mode in and out). */
+    private static ByteBuffer movedInto(ByteBuffer b, ByteBuffer bigger) {
         b.flip();
         bigger.put(b);
         return bigger;
+    }
+
+    /**
+     * A new direct buffer for {@link #in} or {@link #out} to grow into, or null if the JVM has no direct memory for
+     * it: growing is only for speed, so the connection goes on with its small buffers, and stops asking (the JVM
+     * waits for the collector before it refuses, up to half a second). The refusal used to escape: on the I/O
+     * thread it left the connection stuck, and on a socket thread writing for the engine it came out of a send that
+     * had already queued its message.
+     */
+    private ByteBuffer bigger(int capacity) {
+        try {
+            return ByteBuffer.allocateDirect(capacity);
+        } catch (OutOfMemoryError e) {
+            stayingSmall = true;
+            return null;
+        }
     }
 
     /** Decodes what {@link #in} holds (write mode on entry and exit). */
@@ -756,8 +782,11 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
         }
         boolean done = !out.hasRemaining() && pendingBody == null;
         out.compact();
-        if (outFilledUp && out.position() == 0 && out.capacity() < OUT_BATCH) {
-            out = ByteBuffer.allocateDirect(OUT_BATCH); // traffic fills the small buffer: batch more per write
+        if (outFilledUp && out.position() == 0 && out.capacity() < OUT_BATCH && !stayingSmall) {
+            ByteBuffer bigger = bigger(OUT_BATCH); // traffic fills the small buffer: batch more per write
+            if (bigger != null) {
+                out = bigger;
+            }
         }
         outFilledUp = false;
         return done;

@@ -37,7 +37,9 @@ public final class Socket implements AutoCloseable {
 
     // ---------------------------------------------------------------- endpoints
 
-    /** Binds to {@code tcp://iface:port} ({@code *} and {@code :*} allowed), {@code ipc://path}, {@code inproc://name}. */
+    /**
+     * Binds to {@code tcp://iface:port} ({@code *} and {@code :*} allowed), {@code ipc://path}, {@code inproc://name}.
+     */
     public void bind(String endpoint) {
         try {
             base.bind(endpoint);

@@ -18,7 +18,8 @@ import org.zmq4j.internal.zmtp.ZmtpException;
  * command body (its name-size octet).
  *
  * <pre>
- * HELLO (200)    0 %d5 "HELLO" | 6 version 1 0 | 8 zeros (72) | 80 C' (32) | 112 short nonce | 120 Box[64 zeros](C'-&gt;S) (80)
+ * HELLO (200)    0 %d5 "HELLO" | 6 version 1 0 | 8 zeros (72) | 80 C' (32) | 112 short nonce
+ *                | 120 Box[64 zeros](C'-&gt;S) (80)
  * WELCOME (168)  0 %d7 "WELCOME" | 8 long nonce (16) | 24 Box[S' (32) + cookie (96)](S-&gt;C') (144)
  * INITIATE (257+) 0 %d8 "INITIATE" | 9 cookie (96) | 105 short nonce | 113 Box[C + vouch + metadata](C'-&gt;S')
  *                vouch = long nonce (16) | Box[C' + S](C-&gt;S') (80)

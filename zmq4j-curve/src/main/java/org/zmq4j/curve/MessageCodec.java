@@ -85,8 +85,8 @@ final class MessageCodec {
         long n = Nonces.getLong(command, NAME_SIZE);
         // 26/CurveZMQ: peers "SHALL disconnect ... peers that reuse a short nonce"; libzmq wants each above the last.
         if (Long.compareUnsigned(n, peerNonce) <= 0) {
-            throw new ZmtpException(ProtocolErrors.ZMTP_INVALID_SEQUENCE, "CURVE MESSAGE nonce " + Long.toUnsignedString(n)
-                    + " does not follow " + Long.toUnsignedString(peerNonce));
+            throw new ZmtpException(ProtocolErrors.ZMTP_INVALID_SEQUENCE, "CURVE MESSAGE nonce "
+                    + Long.toUnsignedString(n) + " does not follow " + Long.toUnsignedString(peerNonce));
         }
         System.arraycopy(command, NAME_SIZE, receiveNonce, 16, Nonces.SHORT_SIZE);
         int tagAt = NAME_SIZE + Nonces.SHORT_SIZE;

@@ -213,7 +213,8 @@ class CurveMechanismTest {
         byte[] hello = CurvePeers.client().nextCommand();
         for (int size : new int[] {6, 199, 201, 300}) {
             byte[] h = Arrays.copyOf(hello, size);
-            assertProtocolError(ProtocolErrors.ZMTP_MALFORMED_COMMAND_HELLO, () -> CurvePeers.server().processCommand(h));
+            assertProtocolError(ProtocolErrors.ZMTP_MALFORMED_COMMAND_HELLO,
+                    () -> CurvePeers.server().processCommand(h));
         }
     }
 
@@ -366,7 +367,8 @@ class CurveMechanismTest {
             byte[] ready = server.nextCommand();
             byte[] bad = variant == 0 ? Arrays.copyOf(ready, 29)
                     : variant == 1 ? Arrays.copyOf(ready, 6) : flip(ready, variant == 2 ? 6 : ready.length - 1);
-            int expected = variant < 2 ? ProtocolErrors.ZMTP_MALFORMED_COMMAND_READY : ProtocolErrors.ZMTP_CRYPTOGRAPHIC;
+            int expected =
+                    variant < 2 ? ProtocolErrors.ZMTP_MALFORMED_COMMAND_READY : ProtocolErrors.ZMTP_CRYPTOGRAPHIC;
             assertProtocolError(expected, () -> client.processCommand(bad));
         }
     }

@@ -44,7 +44,8 @@ class HandshakeSecurityTest {
     }
 
     /** Waits for an event of {@code type}, failing after 5 s; events of other types are skipped. */
-    private static MonitorEvent await(BlockingQueue<MonitorEvent> q, MonitorEvent.Type type) throws InterruptedException {
+    private static MonitorEvent await(BlockingQueue<MonitorEvent> q, MonitorEvent.Type type)
+            throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (true) {
             long left = deadline - System.nanoTime();

@@ -27,7 +27,9 @@ class EndpointTest {
 
     @Test
     void shouldBindAnEphemeralPortOnAllInterfacesAndReportIt() {
-        try (Context ctx = new Context(); Socket rep = ctx.socket(SocketType.REP); Socket req = ctx.socket(SocketType.REQ)) {
+        try (Context ctx = new Context();
+                Socket rep = ctx.socket(SocketType.REP);
+                Socket req = ctx.socket(SocketType.REQ)) {
             rep.bind("tcp://*:*");
             String ep = rep.lastEndpoint();
             assertTrue(ep.matches("tcp://0\\.0\\.0\\.0:\\d+"), ep);
@@ -38,7 +40,9 @@ class EndpointTest {
 
     @Test
     void shouldSpeakOverIpv6WhenAsked() {
-        try (Context ctx = new Context(); Socket rep = ctx.socket(SocketType.REP); Socket req = ctx.socket(SocketType.REQ)) {
+        try (Context ctx = new Context();
+                Socket rep = ctx.socket(SocketType.REP);
+                Socket req = ctx.socket(SocketType.REQ)) {
             rep.set(SocketOption.IPV6, true);
             rep.bind("tcp://[::1]:*");
             assertTrue(rep.lastEndpoint().startsWith("tcp://[::1]:"), rep.lastEndpoint());
@@ -73,7 +77,9 @@ class EndpointTest {
 
     @Test
     void shouldUnbindByTheReportedEndpointAndFreeThePort() {
-        try (Context ctx = new Context(); Socket a = ctx.socket(SocketType.PULL); Socket b = ctx.socket(SocketType.PULL)) {
+        try (Context ctx = new Context();
+                Socket a = ctx.socket(SocketType.PULL);
+                Socket b = ctx.socket(SocketType.PULL)) {
             a.bind("tcp://127.0.0.1:*");
             String ep = a.lastEndpoint();
             a.unbind(ep);
@@ -86,7 +92,9 @@ class EndpointTest {
 
     @Test
     void shouldRefuseAnAddressInUse() {
-        try (Context ctx = new Context(); Socket a = ctx.socket(SocketType.PULL); Socket b = ctx.socket(SocketType.PULL)) {
+        try (Context ctx = new Context();
+                Socket a = ctx.socket(SocketType.PULL);
+                Socket b = ctx.socket(SocketType.PULL)) {
             a.bind("tcp://127.0.0.1:*");
             ZmqException e = assertThrows(ZmqException.class, () -> b.bind(a.lastEndpoint()));
             assertEquals(ZmqException.EADDRINUSE, e.errorCode());
@@ -99,10 +107,14 @@ class EndpointTest {
     @Test
     void shouldRejectMalformedEndpointsWithClearErrors() {
         try (Context ctx = new Context(); Socket s = ctx.socket(SocketType.PUSH)) {
-            assertEquals(ZmqException.EINVAL, assertThrows(ZmqException.class, () -> s.connect("tcp://127.0.0.1")).errorCode());
-            assertEquals(ZmqException.EINVAL, assertThrows(ZmqException.class, () -> s.connect("tcp://127.0.0.1:*")).errorCode());
-            assertEquals(ZmqException.EINVAL, assertThrows(ZmqException.class, () -> s.connect("tcp://127.0.0.1:99999")).errorCode());
-            assertEquals(ZmqException.EINVAL, assertThrows(ZmqException.class, () -> s.connect("no-scheme")).errorCode());
+            assertEquals(ZmqException.EINVAL,
+                    assertThrows(ZmqException.class, () -> s.connect("tcp://127.0.0.1")).errorCode());
+            assertEquals(ZmqException.EINVAL,
+                    assertThrows(ZmqException.class, () -> s.connect("tcp://127.0.0.1:*")).errorCode());
+            assertEquals(ZmqException.EINVAL,
+                    assertThrows(ZmqException.class, () -> s.connect("tcp://127.0.0.1:99999")).errorCode());
+            assertEquals(ZmqException.EINVAL,
+                    assertThrows(ZmqException.class, () -> s.connect("no-scheme")).errorCode());
             assertEquals(ZmqException.EPROTONOSUPPORT,
                     assertThrows(ZmqException.class, () -> s.connect("udp://127.0.0.1:5555")).errorCode());
             assertEquals(ZmqException.EINVAL, assertThrows(ZmqException.class,
@@ -122,7 +134,9 @@ class EndpointTest {
 
     @Test
     void shouldBindAGeneratedIpcPathAndAPathThatIsReboundAfterClose() {
-        try (Context ctx = new Context(); Socket rep = ctx.socket(SocketType.REP); Socket req = ctx.socket(SocketType.REQ)) {
+        try (Context ctx = new Context();
+                Socket rep = ctx.socket(SocketType.REP);
+                Socket req = ctx.socket(SocketType.REQ)) {
             rep.bind("ipc://*");
             assertTrue(rep.lastEndpoint().startsWith("ipc:///"), rep.lastEndpoint());
             req.connect(rep.lastEndpoint());

@@ -87,7 +87,8 @@ public final class NullMechanism implements Mechanism {
     }
 
     /** Parses a READY or INITIATE body's metadata and checks the peer's Socket-Type. */
-    public static Map<String, byte[]> parseProperties(Options options, byte[] body, int malformedError) throws ZmtpException {
+    public static Map<String, byte[]> parseProperties(Options options, byte[] body, int malformedError)
+            throws ZmtpException {
         int off = Command.dataOffset(body);
         Map<String, byte[]> props = Metadata.decode(body, off, body.length - off, malformedError);
         checkSocketType(options, props);

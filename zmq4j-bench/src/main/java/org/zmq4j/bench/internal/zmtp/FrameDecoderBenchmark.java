@@ -20,8 +20,8 @@ import org.zmq4j.internal.zmtp.FrameEncoder;
 import org.zmq4j.internal.zmtp.ZmtpException;
 
 /**
- * Parsing a buffer (direct or heap) of many frames, as the engine parses what one socket read brought: whole (the buffer
- * holds every frame) and in 8 KiB reads (frames split across reads). Scores and allocation are per frame; the
+ * Parsing a buffer (direct or heap) of many frames, as the engine parses what one socket read brought: whole (the
+ * buffer holds every frame) and in 8 KiB reads (frames split across reads). Scores and allocation are per frame; the
  * allocation is the body array each frame is delivered in.
  */
 @State(Scope.Thread)

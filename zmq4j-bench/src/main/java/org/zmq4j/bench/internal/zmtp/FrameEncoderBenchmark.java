@@ -17,8 +17,8 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.zmq4j.internal.zmtp.FrameEncoder;
 
 /**
- * Writing a batch of frames into one buffer (direct or heap), as the engine fills its output buffer before a socket write.
- * 256 B is the first size with a long (9-octet) header. Scores and allocation are per frame.
+ * Writing a batch of frames into one buffer (direct or heap), as the engine fills its output buffer before a socket
+ * write. 256 B is the first size with a long (9-octet) header. Scores and allocation are per frame.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)

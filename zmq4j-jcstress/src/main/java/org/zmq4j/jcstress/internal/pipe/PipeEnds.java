@@ -18,8 +18,11 @@ abstract class PipeEnds {
         reader = ends[1];
     }
 
-    /** The writer's side of a send: a one-frame message, written and published if the pipe takes it. */
-    final boolean writeMessage() {
+    /**
+     * The writer's side of a send: a one-frame message, written to {@code writer} and published if it takes one.
+     * Static, so that a test's constructor may call it without letting {@code this} escape.
+     */
+    static boolean writeMessage(Pipe writer) {
         if (!writer.checkWrite()) {
             return false;
         }

@@ -32,7 +32,7 @@ public class PipeReadActivationTest extends PipeEnds {
 
     @Actor
     public void writer() {
-        writeMessage();
+        writeMessage(writer);
     }
 
     @Actor

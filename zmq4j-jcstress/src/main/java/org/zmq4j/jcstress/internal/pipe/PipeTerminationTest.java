@@ -35,7 +35,7 @@ public class PipeTerminationTest extends PipeEnds {
 
     @Actor
     public void writer() {
-        writeMessage();
+        writeMessage(writer);
         writer.terminate();
     }
 

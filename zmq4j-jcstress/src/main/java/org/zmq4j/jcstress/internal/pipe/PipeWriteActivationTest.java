@@ -29,7 +29,7 @@ import org.zmq4j.internal.pipe.Pipe;
 public class PipeWriteActivationTest extends PipeEnds {
     public PipeWriteActivationTest() {
         super(1);
-        if (!writeMessage()) {
+        if (!writeMessage(writer)) {
             throw new IllegalStateException("a new pipe is full");
         }
     }

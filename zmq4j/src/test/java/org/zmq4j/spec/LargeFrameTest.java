@@ -20,11 +20,14 @@ import org.zmq4j.testing.Worker;
  * 37/ZMTP 3.1: "A message SHALL be sent or received atomically", every octet of every frame, whatever its size. Over a
  * connection, bodies of 32 KiB to 1 MiB come off the wire into direct buffers and reach the application as arrays;
  * these tests hold every size around those limits, in every API, to byte-exact delivery, also when the receiving
- * pipe is full and the engine holds a finished body back.
+ * pipe is full and the engine holds a finished body back. A TCP connection writes 64 KiB buffers in whole segments,
+ * 65,483 octets over IPv4 loopback ({@code SegmentSize}), leaving the rest for the next write: 65,474 is a body whose
+ * frame, with its 9-octet header, fills one such write exactly.
  */
 class LargeFrameTest {
     private static final int[] SIZES = {
-        0, 1, 255, 256, 32 * 1024 - 1, 32 * 1024, 40_000, 64 * 1024, 64 * 1024 + 1, 100_000, 1 << 20, (1 << 20) + 1,
+        0, 1, 255, 256, 32 * 1024 - 1, 32 * 1024, 40_000, 65_474, 65_483, 64 * 1024, 64 * 1024 + 1, 100_000, 1 << 20,
+        (1 << 20) + 1,
     };
 
     /** The contents of frame {@code f} of message {@code m}: different for every octet, message and frame. */

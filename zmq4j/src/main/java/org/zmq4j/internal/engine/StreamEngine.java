@@ -47,7 +47,8 @@ import org.zmq4j.internal.zmtp.ZmtpException;
  * straight into their own arrays.
  *
  * <p>Output: frames are pulled from the pipe and encoded into a buffer until it is full or the pipe is empty, then
- * written with one call; a body that does not fit goes into the buffer a piece at a time, each piece once. (A
+ * written with one call (a full 64 KiB buffer over TCP in whole segments, the rest topped up and written next:
+ * {@link SegmentSize}); a body that does not fit goes into the buffer a piece at a time, each piece once. (A
  * gathering write from the body's own array would cost the same copy inside the JDK, which copies a heap buffer into
  * a temporary direct one, and would copy again whatever a partial write left over.)
  *
@@ -105,6 +106,8 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
     /** Grows from {@value #SMALL_BATCH} to {@value #OUT_BATCH} octets once frames waited for room in it. */
     private ByteBuffer out = ByteBuffer.allocateDirect(SMALL_BATCH);
     private boolean outFilledUp;
+    /** The most of {@link #out} one write offers: all of it, or whole TCP segments once it is large. */
+    private int writeChunk = SMALL_BATCH;
     /** The JVM refused a bigger {@link #in} or {@link #out}: both keep their size ({@link #bigger}). */
     private boolean stayingSmall;
     /** A body that did not fit into {@link #out}, copied into it a piece at a time from {@link #pendingOffset}. */
@@ -395,7 +398,7 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
         while ((cmd = mechanism.nextCommand()) != null) {
             int needed = FrameEncoder.LONG_HEADER_SIZE + cmd.length;
             if (out.remaining() < needed) {
-                out = grown(out, Math.max(OUT_BATCH, out.position() + needed));
+                useOut(grown(out, Math.max(OUT_BATCH, out.position() + needed)));
             }
             FrameEncoder.writeFrame(out, FrameEncoder.COMMAND, cmd, 0, cmd.length);
         }
@@ -652,7 +655,7 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
             }
             pulling = true;
             fill();
-            return writePending(false) && !pulling;
+            return writePending(false) && !hasPendingBytes() && !pulling;
         } finally {
             lock.unlock();
         }
@@ -660,7 +663,7 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
 
     private void writeLoop() {
         while (state != CLOSED) {
-            if (out.position() == 0) {
+            if (out.position() < writeChunk) { // less than a write's worth (what a chunked write left): top it up
                 if (pendingBody != null || (pulling && state == ACTIVE)) {
                     fill();
                 }
@@ -762,15 +765,21 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
     }
 
     /**
-     * Writes buffered bytes; false if the channel could not take them all. An error fails the connection on the
-     * I/O thread ({@code onIoThread}); a socket thread leaves the bytes for the I/O thread, whose write fails again.
+     * Writes buffered bytes, at most {@link #writeChunk} of them; false if the channel could not take all it was
+     * offered. An error fails the connection on the I/O thread ({@code onIoThread}); a socket thread leaves the bytes
+     * for the I/O thread, whose write fails again.
      */
     private boolean writePending(boolean onIoThread) {
         lastWriteNanos = System.nanoTime();
         out.flip();
+        int end = out.limit();
+        if (end > writeChunk) {
+            out.limit(writeChunk);
+        }
         try {
             channel.write(out);
         } catch (IOException e) {
+            out.limit(end);
             if (!onIoThread) {
                 out.compact();
                 return false;
@@ -780,16 +789,23 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
             fail(0, 0, e.toString());
             return false;
         }
-        boolean done = !out.hasRemaining() && pendingBody == null;
+        boolean tookAll = !out.hasRemaining();
+        out.limit(end);
         out.compact();
         if (outFilledUp && out.position() == 0 && out.capacity() < OUT_BATCH && !stayingSmall) {
             ByteBuffer bigger = bigger(OUT_BATCH); // traffic fills the small buffer: batch more per write
             if (bigger != null) {
-                out = bigger;
+                useOut(bigger);
             }
         }
         outFilledUp = false;
-        return done;
+        return tookAll;
+    }
+
+    /** Makes {@code b} the output buffer; a large one is offered to the channel in whole segments. */
+    private void useOut(ByteBuffer b) {
+        out = b;
+        writeChunk = b.capacity() <= SMALL_BATCH ? b.capacity() : SegmentSize.writeChunk(channel, b.capacity());
     }
 
     private void sendCommand(byte[] command) {

@@ -25,6 +25,9 @@ public final class Socket implements AutoCloseable {
 
     private final SocketBase base;
     private final SocketType type;
+    /** A message whose receipt an OutOfMemoryError interrupted ({@link #recvMessage(int)}), and its next frame. */
+    private Message partialMessage;
+    private byte[] heldFrame;
 
     Socket(SocketBase base, SocketType type) {
         this.base = base;
@@ -212,6 +215,11 @@ public final class Socket implements AutoCloseable {
 
     /** Receives one frame; null if it would block ({@link #DONTWAIT}) or RCVTIMEO passed. */
     public byte[] recv(int flags) {
+        abandonPartialMessage();
+        return take(flags);
+    }
+
+    private byte[] take(int flags) {
         try {
             return base.recv(flags);
         } catch (ZmqError e) {
@@ -225,6 +233,7 @@ public final class Socket implements AutoCloseable {
      * 1 MiB received this way hands its array back for reuse, so a reused buffer allocates nothing per message.
      */
     public int recv(ByteBuffer buffer, int flags) {
+        abandonPartialMessage();
         try {
             return base.recv(buffer, flags);
         } catch (ZmqError e) {
@@ -238,6 +247,7 @@ public final class Socket implements AutoCloseable {
      * {@link Frame}.
      */
     public boolean recv(Frame frame, int flags) {
+        abandonPartialMessage();
         release(frame);
         byte[] data;
         try {
@@ -276,23 +286,44 @@ public final class Socket implements AutoCloseable {
         return f == null ? null : new String(f, StandardCharsets.UTF_8);
     }
 
-    /** Receives a whole multipart message; null if none (DONTWAIT, RCVTIMEO). */
+    /**
+     * Receives a whole multipart message; null if none (DONTWAIT, RCVTIMEO). If the heap cannot hold a frame, the
+     * OutOfMemoryError leaves the frames taken so far with the socket, and the next call returns the whole message
+     * (a frame-level receive in between gives those frames up and goes on with the next frame).
+     */
     public Message recvMessage() {
         return recvMessage(0);
     }
 
     public Message recvMessage(int flags) {
-        byte[] f = recv(flags);
-        if (f == null) {
-            return null;
+        // Each frame taken is stored in a field before anything else allocates: an OutOfMemoryError at any point
+        // leaves it here (a frame not yet taken stays in its pipe), and the next call goes on where this one stopped.
+        Message m = partialMessage;
+        if (m == null) {
+            if (heldFrame == null && (heldFrame = take(flags)) == null) {
+                return null;
+            }
+            m = new Message();
+            m.properties(base.lastPeerProperties());
+            partialMessage = m;
+            m.add(heldFrame);
+            heldFrame = null;
         }
-        Message m = new Message().add(f);
-        m.properties(base.lastPeerProperties());
-        while (base.hasMore()) {
+        while (heldFrame != null || base.hasMore()) {
             // Messages arrive whole: the remaining frames are already here.
-            m.add(recv(0));
+            if (heldFrame == null) {
+                heldFrame = take(0);
+            }
+            m.add(heldFrame);
+            heldFrame = null;
         }
+        partialMessage = null;
         return m;
+    }
+
+    private void abandonPartialMessage() {
+        partialMessage = null;
+        heldFrame = null;
     }
 
     /** Receives without blocking; null if nothing is queued. */

@@ -5,12 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.zmq4j.Context;
+import org.zmq4j.Message;
 import org.zmq4j.MonitorEvent.Type;
+import org.zmq4j.Poller;
 import org.zmq4j.Socket;
 import org.zmq4j.SocketOption;
 import org.zmq4j.SocketType;
@@ -27,7 +32,8 @@ import org.zmq4j.testing.ScriptedZmtpPeer;
  *
  * <p>The first case runs in a JVM with a 64 MiB heap, where a 1 GiB body cannot be allocated. The second runs in a JVM
  * with too little direct memory for a connection's buffers to grow from 8 KiB to 64 KiB, which they do for speed
- * alone.
+ * alone. The third fills the heap of a JVM (48 MiB, the serial collector) so that the application's receive cannot
+ * allocate the frames it takes.
  */
 class MemoryExhaustionTest {
     @Test
@@ -49,6 +55,108 @@ class MemoryExhaustionTest {
         String output = ChildJvm.run(dir, List.of("-XX:MaxDirectMemorySize=48k"), SmallDirectMemory.class);
 
         assertEquals("sent; 20000 octets received intact; reply: done", output.strip());
+    }
+
+    /**
+     * 37/ZMTP 3.1: "A message SHALL be sent or received atomically". A body of 32 KiB to 1 MiB reaches the socket in
+     * direct memory and the receiving thread copies it into a new array. When the heap could not hold that array, the
+     * frame had already left its pipe and was lost: the next receive returned the rest of the message as if whole,
+     * and here, refused again and again, the whole message was gone. Now the frame stays queued, and
+     * {@code recvMessage} keeps what it took, until the heap has room.
+     */
+    @Test
+    void shouldReceiveTheWholeMessageOnceTheHeapHasRoom(@TempDir Path dir) throws Exception {
+        String output = ChildJvm.run(dir, List.of("-Xmx48m", "-XX:+UseSerialGC"), FullHeap.class);
+
+        Matcher m = Pattern.compile("refused (\\d+) times, (\\d+) of them mid-message; 3 frames intact; then: next")
+                .matcher(output.strip());
+        assertTrue(m.matches(), output);
+        assertTrue(Integer.parseInt(m.group(2)) > 0, "some refusals came after the message's first frame: " + output);
+    }
+
+    /**
+     * The child: a PUSH sends a message of three 64 KiB frames to a PULL over tcp. Once it is queued, the heap is
+     * filled to within 256 octets, and the PULL's {@code recvMessage} is tried again and again, 16 KiB of the heap
+     * given back after each refusal, until the message comes; then the PUSH sends "next".
+     */
+    public static final class FullHeap {
+        private static final int FRAME = 64 * 1024;
+
+        public static void main(String[] args) throws Exception {
+            // Two contexts: the sender's pool keeps the arrays its frames were sent from, which the receiver's copies
+            // would otherwise reuse instead of asking the heap.
+            try (Context ctx = new Context(1);
+                    Context senders = new Context(1)) {
+                Socket pull = ctx.socket(SocketType.PULL);
+                pull.set(SocketOption.LINGER, 0);
+                pull.set(SocketOption.RCVTIMEO, 5_000);
+                pull.bind("tcp://127.0.0.1:*");
+                Socket push = senders.socket(SocketType.PUSH);
+                push.set(SocketOption.LINGER, 0);
+                push.connect(pull.lastEndpoint());
+                Message sent = new Message();
+                for (int f = 0; f < 3; f++) {
+                    byte[] body = new byte[FRAME];
+                    Arrays.fill(body, (byte) (f + 1));
+                    sent.add(body);
+                }
+                push.send(sent);
+                // Messages reach the socket whole: once it can read, all three frames wait in its pipe.
+                long deadline = System.nanoTime() + 5_000_000_000L;
+                while ((pull.events() & Poller.POLLIN) == 0) {
+                    if (System.nanoTime() > deadline) {
+                        throw new AssertionError("the message did not arrive");
+                    }
+                    Thread.sleep(10);
+                }
+
+                List<Object> ballast = new ArrayList<>();
+                List<byte[]> givenBack = new ArrayList<>();
+                fill(ballast, 1 << 20);
+                fill(givenBack, 16 * 1024);
+                fill(ballast, 256);
+                int refusals = 0;
+                int midMessage = 0;
+                Message got = null;
+                while (got == null) {
+                    try {
+                        got = pull.recvMessage();
+                        if (got == null) {
+                            throw new AssertionError("the message is gone after " + refusals + " refusals");
+                        }
+                    } catch (OutOfMemoryError e) {
+                        refusals++;
+                        if (pull.hasMore()) {
+                            midMessage++;
+                        }
+                        if (givenBack.isEmpty()) {
+                            throw new AssertionError("refused with the 16 KiB blocks all given back");
+                        }
+                        givenBack.remove(givenBack.size() - 1);
+                    }
+                }
+                ballast.clear();
+                givenBack.clear();
+                push.send("next"); // what follows the message on the connection comes next, nothing left of it
+                boolean intact = got.size() == 3;
+                for (int f = 0; f < got.size(); f++) {
+                    intact &= Arrays.equals(sent.frame(f), got.frame(f));
+                }
+                System.out.println("refused " + refusals + " times, " + midMessage + " of them mid-message; "
+                        + got.size() + " frames " + (intact ? "intact" : "damaged") + "; then: " + pull.recvStr());
+            }
+        }
+
+        /** Adds blocks of {@code size} octets until the heap refuses one. */
+        private static void fill(List<? super byte[]> blocks, int size) {
+            try {
+                while (true) {
+                    blocks.add(new byte[size]);
+                }
+            } catch (OutOfMemoryError e) {
+                // full, to within one block
+            }
+        }
     }
 
     /**

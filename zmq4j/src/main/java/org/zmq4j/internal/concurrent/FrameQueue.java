@@ -138,6 +138,11 @@ public final class FrameQueue extends FrameQueueReaderSide {
         return readChunk.flags[readPos];
     }
 
+    /** Reader: the next frame's payload, left in the queue; only valid when {@link #hasData()} is true. */
+    public Object peek() {
+        return readChunk.data[readPos];
+    }
+
     /** Reader: the next frame's payload or null if none is published; its flags are then {@link #lastFlags()}. */
     public Object read() {
         if (consumed == visible && consumed == (visible = published)) {

@@ -286,26 +286,28 @@ public final class Pipe extends PipePad {
     /**
      * The next frame, or null if none (then {@link #checkRead()} semantics apply); flags in {@link #flags()}. A frame
      * written as a direct buffer is copied into an array here, so the copy is the reader's work, not the writer's.
+     * The array is allocated before the frame leaves the queue: if the heap refuses it, the OutOfMemoryError leaves
+     * the frame where it was, and the next read returns it. (Taken first, it used to be lost, and with it its
+     * message's atomicity.)
      */
     public byte[] read() {
-        Object frame = readPayload();
-        if (!(frame instanceof ByteBuffer)) {
-            return (byte[]) frame;
+        if (terminated || delimiterReached || !in.checkReadOrSleep()) {
+            return null;
         }
-        ByteBuffer b = (ByteBuffer) frame;
+        Object next = in.peek();
+        if (!(next instanceof ByteBuffer)) {
+            return (byte[]) take();
+        }
+        ByteBuffer b = (ByteBuffer) next;
         byte[] a = writerArrays.allocate(b.limit()); // a socket's end, the only one direct frames reach, has them
+        take();
         b.get(0, a);
         writerArrays.recycle(b);
         return a;
     }
 
-    private Object readPayload() {
-        if (terminated || delimiterReached) {
-            return null;
-        }
-        if (!in.checkReadOrSleep()) {
-            return null;
-        }
+    /** Takes the next frame, which {@link FrameQueue#checkReadOrSleep()} found; null if it is the delimiter. */
+    private Object take() {
         Object frame = in.read();
         int f = in.lastFlags();
         if ((f & DELIMITER) != 0) {

@@ -1,10 +1,13 @@
 package org.zmq4j.faults;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -16,11 +19,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.zmq4j.Context;
 import org.zmq4j.InterruptedCallException;
+import org.zmq4j.MonitorEvent;
 import org.zmq4j.Poller;
 import org.zmq4j.Socket;
 import org.zmq4j.SocketOption;
 import org.zmq4j.SocketType;
 import org.zmq4j.testing.Contexts;
+import org.zmq4j.testing.MonitorProbe;
+import org.zmq4j.testing.ScriptedZmtpPeer;
 import org.zmq4j.testing.Transport;
 import org.zmq4j.testing.Worker;
 
@@ -143,5 +149,84 @@ class InterruptTest {
         await(interrupted, "InterruptedCallException from poll");
         push.send("after the interrupt");
         assertEquals("after the interrupt", poller.join(PROMPTLY));
+    }
+
+    /**
+     * DESIGN.md, Threads, as above, for a thread whose interrupt status is set but that never waits: it still
+     * receives, and the connection survives. Such a thread does the engine's reading itself when it makes room in a
+     * pipe the engine had found full (StreamEngine's restartInputFromCaller); a channel in blocking mode would be
+     * closed by the interrupt (java.nio.channels.InterruptibleChannel), the engine's non-blocking one is not.
+     */
+    @ParameterizedTest
+    @EnumSource(names = {"TCP", "IPC"})
+    void shouldKeepTheConnectionThatAnInterruptedThreadReceivesFrom(Transport transport) throws Exception {
+        pull = ctx.socket(SocketType.PULL);
+        pull.set(SocketOption.RCVHWM, 10);
+        pull.set(SocketOption.LINGER, 0);
+        pull.bind(transport.bindEndpoint());
+        int count = 1_000;
+        try (ScriptedZmtpPeer peer = ScriptedZmtpPeer.connect(pull.lastEndpoint())) {
+            peer.handshake("PUSH");
+            ByteArrayOutputStream wire = new ByteArrayOutputStream();
+            for (int i = 0; i < count; i++) {
+                wire.writeBytes(ScriptedZmtpPeer.frame(0, number(i)));
+            }
+            peer.sendBytes(wire.toByteArray()); // 100 times RCVHWM: the engine stops on a full pipe
+            Worker<Integer> receiver = Worker.start("receiver", () -> {
+                Thread.currentThread().interrupt();
+                long deadline = System.nanoTime() + PROMPTLY.toNanos();
+                int next = 0;
+                while (next < count && System.nanoTime() - deadline < 0) {
+                    byte[] m = pull.tryRecv();
+                    if (m != null) {
+                        assertEquals(next, ByteBuffer.wrap(m).getInt(), "messages in order");
+                        next++;
+                    }
+                }
+                assertTrue(Thread.interrupted(), "the interrupt status stays set");
+                return next;
+            });
+            assertEquals(count, receiver.join(PROMPTLY.multipliedBy(2)), "messages received");
+            assertFalse(peer.isClosedNow(), "the connection survives");
+            peer.sendMessage(number(count));
+            pull.set(SocketOption.RCVTIMEO, 5_000);
+            assertArrayEquals(number(count), pull.recv(), "a message after, on the same connection");
+        }
+    }
+
+    /**
+     * The same for sending: a thread whose interrupt status is set sends on an idle connection, which it writes to
+     * itself (StreamEngine's writeFromCaller), and the connection survives.
+     */
+    @ParameterizedTest
+    @EnumSource(names = {"TCP", "IPC"})
+    void shouldKeepTheConnectionThatAnInterruptedThreadSendsTo(Transport transport) throws Exception {
+        push = ctx.socket(SocketType.PUSH);
+        push.set(SocketOption.LINGER, 0);
+        try (MonitorProbe monitor = MonitorProbe.attach(ctx, push)) {
+            push.bind(transport.bindEndpoint());
+            try (ScriptedZmtpPeer peer = ScriptedZmtpPeer.connect(push.lastEndpoint())) {
+                peer.handshake("PULL");
+                monitor.await(MonitorEvent.Type.HANDSHAKE_SUCCEEDED); // so the sends below never wait for a peer
+                Worker<Void> sender = Worker.run("sender", () -> {
+                    Thread.currentThread().interrupt();
+                    for (int i = 0; i < 3; i++) {
+                        assertTrue(push.send(number(i)));
+                    }
+                    assertTrue(Thread.interrupted(), "the interrupt status stays set");
+                });
+                sender.join(PROMPTLY);
+                for (int i = 0; i < 3; i++) {
+                    assertArrayEquals(number(i), peer.readMessage().get(0), "message " + i);
+                }
+                assertFalse(peer.isClosedNow(), "the connection survives");
+                assertTrue(push.send(number(3)));
+                assertArrayEquals(number(3), peer.readMessage().get(0), "a message after, on the same connection");
+            }
+        }
+    }
+
+    private static byte[] number(int i) {
+        return ByteBuffer.allocate(4).putInt(i).array();
     }
 }

@@ -220,8 +220,17 @@ public final class Session implements Pipe.Listener {
         io.execute(restartOutput);
     }
 
+    /**
+     * Socket thread, whose read made room in a pipe the engine had found full (or this thread, after new limits):
+     * the engine goes on right here if it can ({@link StreamEngine#restartInputFromCaller}); otherwise the I/O thread
+     * restarts its input.
+     */
     @Override
     public void writeActivated(Pipe p) {
+        StreamEngine e = activeEngine;
+        if (e != null && e.restartInputFromCaller()) {
+            return;
+        }
         io.execute(() -> {
             if (engine != null) {
                 engine.restartInput();

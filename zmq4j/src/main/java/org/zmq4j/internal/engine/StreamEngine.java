@@ -55,12 +55,22 @@ import org.zmq4j.internal.zmtp.ZmtpException;
  * <p>Both buffers start at 8 KiB, so an idle connection is cheap, and grow to 64 KiB once traffic fills them, if
  * the JVM has the direct memory ({@link #bigger}).
  *
- * <p>Threads: everything runs on the I/O thread, under {@link #lock}, with one exception. When the socket's thread
- * wakes an engine whose connection has sent nothing for {@value #IDLE_NANOS} ns, and this is the thread's first
- * such chance since it last waited on a socket ({@link Waits}), it pulls and writes the messages itself
- * ({@link #writeFromCaller}), if it gets the lock at once: a request or a reply then leaves without waking the I/O
- * thread (one thread hop less per one-way trip), while a thread that streams, to one peer or to many, leaves the
- * writing to the I/O thread, which batches it.
+ * <p>Threads: everything runs on the I/O thread, under {@link #lock}, with two exceptions, each taken only if the
+ * socket's thread gets the lock at once and the connection does not encrypt.
+ * <ul>
+ *   <li>Output: when the socket's thread wakes an engine whose connection has sent nothing for {@value #IDLE_NANOS}
+ *       ns, and this is the thread's first such chance since it last waited on a socket ({@link Waits}), it pulls
+ *       and writes the messages itself ({@link #writeFromCaller}): a request or a reply then leaves without waking
+ *       the I/O thread (one thread hop less per one-way trip), while a thread that streams, to one peer or to many,
+ *       leaves the writing to the I/O thread, which batches it.</li>
+ *   <li>Input: when the pipe was full (RCVHWM) and the socket's thread reads enough of it to let this engine go on
+ *       (the low-water mark, half of it), that thread decodes what is buffered and reads on from the connection
+ *       itself until the pipe is full again ({@link #restartInputFromCaller}). An application that receives more
+ *       slowly than its peer sends then does the receiving side's work on its own thread, where waking the I/O
+ *       thread at every half pipe cost a thread switch on each side (BENCHMARKS.md, the eleventh session). The I/O
+ *       thread takes over again when the connection has nothing more to read, and for commands, failures and
+ *       heartbeat timers.</li>
+ * </ul>
  */
 public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
     /** Buffer size of a new connection: an idle one costs 16 KiB of buffers, as libzmq's 8 KiB each way. */
@@ -119,10 +129,16 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
     private final ByteBuffer[] ioVector = new ByteBuffer[2];
     /** Arrays of decoded frames, and where arrays of frames written to the wire go back (I/O thread). */
     private final FrameArrays arrays;
-    /** Held by the I/O thread in every entry point, and by a socket thread in {@link #writeFromCaller}. */
+    /**
+     * Held by the I/O thread in every entry point, and by a socket thread in {@link #writeFromCaller} and
+     * {@link #restartInputFromCaller}.
+     */
     private final ReentrantLock lock = new ReentrantLock();
-    /** Active, unencrypted and open: a socket thread may try {@link #writeFromCaller}. */
-    private volatile boolean callerMayWrite;
+    /**
+     * Active, unencrypted and open: a socket thread may try {@link #writeFromCaller} and
+     * {@link #restartInputFromCaller}.
+     */
+    private volatile boolean callerMayEnter;
     private long lastWriteNanos;
     private FrameDecoder decoder;
     private boolean peerUsesCommands;
@@ -134,6 +150,12 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
     private boolean inMessage;
     private boolean outMidMessage;
     private boolean closeWhenFlushed;
+    /** A socket thread is decoding and reading ({@link #restartInputFromCaller}). */
+    private boolean inputOnCaller;
+    /** Met by a socket thread's input: a command, or the end of the connection, which the I/O thread must handle. */
+    private boolean inputForIoThread;
+    /** A failure a socket thread met in the input, for the I/O thread to act on ({@link #restartInput}). */
+    private Runnable deferredFailure;
     private Timer handshakeTimer;
     private Timer heartbeatTimer;
     private Timer heartbeatTimeoutTimer;
@@ -249,15 +271,15 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
                     }
                 }
             } catch (IOException e) {
-                fail(0, 0, e.toString());
+                failInput(e.toString());
                 return;
             } catch (OutOfMemoryError e) {
                 // No direct memory for the JDK's temporary buffer: this connection cannot go on, the others can.
-                fail(0, 0, "out of memory reading from the connection: " + e.getMessage());
+                failInput("out of memory reading from the connection: " + e.getMessage());
                 return;
             }
             if (n < 0) {
-                fail(0, 0, "connection closed by peer");
+                failInput("connection closed by peer");
                 return;
             }
             if (n == 0) {
@@ -274,6 +296,25 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
                 }
             }
         }
+    }
+
+    private void failInput(String why) {
+        if (inputOnCaller) {
+            deferFailure(() -> failLocked(0, 0, why));
+        } else {
+            fail(0, 0, why);
+        }
+    }
+
+    /**
+     * On a socket thread: input stops, and the I/O thread runs {@code failure} when it restarts it, for the session
+     * and its reconnection are the I/O thread's. What was decoded before stays in the pipe, as when the I/O thread
+     * fails the connection itself.
+     */
+    private void deferFailure(Runnable failure) {
+        deferredFailure = failure;
+        inputStopped = true;
+        inputForIoThread = true;
     }
 
     /** A direct buffer of {@code capacity} octets holding {@code b}'s bytes (write mode in and out). */
@@ -319,13 +360,26 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
                 }
             }
         } catch (HandshakeFailure e) {
-            protocolFailure((ZmtpException) e.getCause(), e.reportedWhenActive);
+            if (inputOnCaller) {
+                deferFailure(() -> protocolFailure((ZmtpException) e.getCause(), e.reportedWhenActive));
+            } else {
+                protocolFailure((ZmtpException) e.getCause(), e.reportedWhenActive);
+            }
         } catch (ZmtpException e) {
-            protocolFailure(e, false);
+            if (inputOnCaller) {
+                deferFailure(() -> protocolFailure(e, false));
+            } else {
+                protocolFailure(e, false);
+            }
         } catch (OutOfMemoryError e) {
             // A body larger than the heap can hold (a peer may announce up to 2 GiB when MAXMSGSIZE is -1): as
             // libzmq's ENOMEM from its decoder, the connection ends and the rest of the socket goes on.
-            failLocked(0, 0, "out of memory decoding from the connection: " + e.getMessage());
+            String why = "out of memory decoding from the connection: " + e.getMessage();
+            if (inputOnCaller) {
+                deferFailure(() -> failLocked(0, 0, why));
+            } else {
+                failLocked(0, 0, why);
+            }
         } finally {
             if (wroteToPipe) {
                 wroteToPipe = false;
@@ -471,6 +525,11 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
                 }
             }
             if ((flags & FrameEncoder.COMMAND) != 0) {
+                if (inputOnCaller) {
+                    // Refused, so offered again to the I/O thread, which answers PINGs and keeps the timers.
+                    inputForIoThread = true;
+                    return false;
+                }
                 return command(body);
             }
             return dataToPipe(body, null, flags);
@@ -541,7 +600,7 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
         }
         state = ACTIVE;
         encrypted = mechanism.encryptsMessages();
-        callerMayWrite = !encrypted; // an encrypting mechanism's state stays on the I/O thread
+        callerMayEnter = !encrypted; // an encrypting mechanism's state stays on the I/O thread
         Map<String, byte[]> props = mechanism.peerProperties();
         events.event(MonitorEvents.HANDSHAKE_SUCCEEDED, 0, endpoint, remoteAddress);
         pipe = session.engineReady(this, props);
@@ -612,11 +671,58 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
             if (!inputStopped || state != ACTIVE) {
                 return;
             }
+            if (deferredFailure != null) {
+                Runnable failure = deferredFailure;
+                deferredFailure = null;
+                failure.run();
+                return;
+            }
             inputStopped = false;
             process();
             if (state != CLOSED && !inputStopped) {
                 updateInterest();
                 onReadable();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Socket thread, whose read of the pipe has just made room after this engine found it full: if nothing else
+     * holds the engine, decodes what is buffered and reads on from the connection right here, until the pipe is
+     * full again. True if that happened (or there was nothing to restart); false if the caller must still hand over
+     * to the I/O thread ({@link #restartInput}), which then goes on: when the connection has nothing more to read
+     * now (the I/O thread waits for it), when a command arrives (the I/O thread answers it and keeps the timers),
+     * when the connection fails (the I/O thread ends it), and while a heartbeat or PING TTL timer runs (incoming
+     * traffic cancels it on the I/O thread).
+     */
+    public boolean restartInputFromCaller() {
+        if (!callerMayEnter || !lock.tryLock()) {
+            return false;
+        }
+        try {
+            if (state != ACTIVE || !inputStopped) {
+                return true;
+            }
+            if (deferredFailure != null || heartbeatTimeoutTimer != null || pingTtlTimer != null) {
+                return false;
+            }
+            inputOnCaller = true;
+            try {
+                inputStopped = false;
+                process();
+                if (!inputStopped) {
+                    onReadable(); // reads without waiting; its channel is non-blocking, so an interrupt cannot close it
+                }
+                if (inputStopped && !inputForIoThread) {
+                    return true; // the pipe is full again: the next read that makes room comes back here
+                }
+                inputStopped = true; // as it was, with no OP_READ interest, until the I/O thread restarts it
+                inputForIoThread = false;
+                return false;
+            } finally {
+                inputOnCaller = false;
             }
         } finally {
             lock.unlock();
@@ -645,7 +751,7 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
      * the caller must still hand over to the I/O thread ({@link #restartOutput}), which then finishes the job.
      */
     public boolean writeFromCaller() {
-        if (!callerMayWrite || !lock.tryLock()) {
+        if (!callerMayEnter || !lock.tryLock()) {
             return false;
         }
         try {
@@ -914,7 +1020,7 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
             return;
         }
         state = CLOSED;
-        callerMayWrite = false;
+        callerMayEnter = false;
         if (handshakeTimer != null) {
             handshakeTimer.cancel();
         }

@@ -228,14 +228,18 @@ public final class Session implements Pipe.Listener {
     @Override
     public void writeActivated(Pipe p) {
         StreamEngine e = activeEngine;
-        if (e != null && e.restartInputFromCaller()) {
-            return;
-        }
-        io.execute(() -> {
-            if (engine != null) {
-                engine.restartInput();
+        boolean restarted = false;
+        try {
+            restarted = e != null && e.restartInputFromCaller();
+        } finally {
+            if (!restarted) { // also if something the engine did threw: its input then waits for the I/O thread
+                io.execute(() -> {
+                    if (engine != null) {
+                        engine.restartInput();
+                    }
+                });
             }
-        });
+        }
     }
 
     @Override

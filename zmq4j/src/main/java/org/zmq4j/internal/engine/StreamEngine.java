@@ -154,8 +154,10 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
     private boolean inputOnCaller;
     /** Met by a socket thread's input: a command, or the end of the connection, which the I/O thread must handle. */
     private boolean inputForIoThread;
-    /** A failure a socket thread met in the input, for the I/O thread to act on ({@link #restartInput}). */
-    private Runnable deferredFailure;
+    /** A socket thread's input met the end of the connection, which the I/O thread brings about ({@link #endInput}). */
+    private boolean failureDeferred;
+    private Throwable deferredError;
+    private String deferredWhy;
     private Timer handshakeTimer;
     private Timer heartbeatTimer;
     private Timer heartbeatTimeoutTimer;
@@ -271,15 +273,15 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
                     }
                 }
             } catch (IOException e) {
-                failInput(e.toString());
+                failInput(e, null);
                 return;
             } catch (OutOfMemoryError e) {
                 // No direct memory for the JDK's temporary buffer: this connection cannot go on, the others can.
-                failInput("out of memory reading from the connection: " + e.getMessage());
+                failInput(e, "out of memory reading from the connection: ");
                 return;
             }
             if (n < 0) {
-                failInput("connection closed by peer");
+                failInput(null, "connection closed by peer");
                 return;
             }
             if (n == 0) {
@@ -298,23 +300,43 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
         }
     }
 
-    private void failInput(String why) {
+    /**
+     * The input cannot go on: {@code error} (null for the peer's close) and {@code why} as {@link #endInput} takes
+     * them. On the I/O thread the connection ends now. On a socket thread input stops, and the I/O thread ends the
+     * connection when it restarts it, for the session and its reconnection are the I/O thread's; nothing is
+     * allocated on the way, as the error may be the heap's refusal. What was decoded before stays in the pipe either
+     * way, as libzmq's session keeps the complete messages when its engine fails.
+     */
+    private void failInput(Throwable error, String why) {
         if (inputOnCaller) {
-            deferFailure(() -> failLocked(0, 0, why));
+            failureDeferred = true;
+            deferredError = error;
+            deferredWhy = why;
+            inputStopped = true;
+            inputForIoThread = true;
         } else {
-            fail(0, 0, why);
+            endInput(error, why);
         }
     }
 
     /**
-     * On a socket thread: input stops, and the I/O thread runs {@code failure} when it restarts it, for the session
-     * and its reconnection are the I/O thread's. What was decoded before stays in the pipe, as when the I/O thread
-     * fails the connection itself.
+     * Ends the connection for what the input met: a protocol error from the decoder, an IOException, an
+     * OutOfMemoryError ({@code why} starts its description), or the peer's close ({@code error} null, {@code why}
+     * the description).
      */
-    private void deferFailure(Runnable failure) {
-        deferredFailure = failure;
-        inputStopped = true;
-        inputForIoThread = true;
+    private void endInput(Throwable error, String why) {
+        if (error instanceof HandshakeFailure) {
+            HandshakeFailure f = (HandshakeFailure) error;
+            protocolFailure((ZmtpException) f.getCause(), f.reportedWhenActive);
+        } else if (error instanceof ZmtpException) {
+            protocolFailure((ZmtpException) error, false);
+        } else if (error instanceof OutOfMemoryError) {
+            failLocked(0, 0, why + error.getMessage());
+        } else if (error != null) {
+            failLocked(0, 0, error.toString());
+        } else {
+            failLocked(0, 0, why);
+        }
     }
 
     /** A direct buffer of {@code capacity} octets holding {@code b}'s bytes (write mode in and out). */
@@ -359,27 +381,12 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
                     stopInput();
                 }
             }
-        } catch (HandshakeFailure e) {
-            if (inputOnCaller) {
-                deferFailure(() -> protocolFailure((ZmtpException) e.getCause(), e.reportedWhenActive));
-            } else {
-                protocolFailure((ZmtpException) e.getCause(), e.reportedWhenActive);
-            }
-        } catch (ZmtpException e) {
-            if (inputOnCaller) {
-                deferFailure(() -> protocolFailure(e, false));
-            } else {
-                protocolFailure(e, false);
-            }
+        } catch (HandshakeFailure | ZmtpException e) {
+            failInput(e, null);
         } catch (OutOfMemoryError e) {
             // A body larger than the heap can hold (a peer may announce up to 2 GiB when MAXMSGSIZE is -1): as
             // libzmq's ENOMEM from its decoder, the connection ends and the rest of the socket goes on.
-            String why = "out of memory decoding from the connection: " + e.getMessage();
-            if (inputOnCaller) {
-                deferFailure(() -> failLocked(0, 0, why));
-            } else {
-                failLocked(0, 0, why);
-            }
+            failInput(e, "out of memory decoding from the connection: ");
         } finally {
             if (wroteToPipe) {
                 wroteToPipe = false;
@@ -671,10 +678,13 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
             if (!inputStopped || state != ACTIVE) {
                 return;
             }
-            if (deferredFailure != null) {
-                Runnable failure = deferredFailure;
-                deferredFailure = null;
-                failure.run();
+            if (failureDeferred) {
+                Throwable error = deferredError;
+                String why = deferredWhy;
+                failureDeferred = false;
+                deferredError = null;
+                deferredWhy = null;
+                endInput(error, why);
                 return;
             }
             inputStopped = false;
@@ -705,24 +715,26 @@ public final class StreamEngine implements IoHandler, FrameDecoder.Sink {
             if (state != ACTIVE || !inputStopped) {
                 return true;
             }
-            if (deferredFailure != null || heartbeatTimeoutTimer != null || pingTtlTimer != null) {
+            if (failureDeferred || heartbeatTimeoutTimer != null || pingTtlTimer != null) {
                 return false;
             }
             inputOnCaller = true;
+            boolean goesOn = false;
             try {
                 inputStopped = false;
                 process();
                 if (!inputStopped) {
-                    onReadable(); // reads without waiting; its channel is non-blocking, so an interrupt cannot close it
+                    onReadable(); // without waiting: the channel is non-blocking, so an interrupt cannot close it
                 }
-                if (inputStopped && !inputForIoThread) {
-                    return true; // the pipe is full again: the next read that makes room comes back here
-                }
-                inputStopped = true; // as it was, with no OP_READ interest, until the I/O thread restarts it
-                inputForIoThread = false;
-                return false;
+                // The pipe full again: the next read that makes room comes back here.
+                goesOn = inputStopped && !inputForIoThread;
+                return goesOn;
             } finally {
                 inputOnCaller = false;
+                inputForIoThread = false;
+                if (!goesOn) {
+                    inputStopped = true; // as it was, with no OP_READ interest, until the I/O thread restarts it
+                }
             }
         } finally {
             lock.unlock();

@@ -76,7 +76,9 @@ public final class Poller {
                     s.base().setWaiter(me);
                 }
                 try {
-                    if (anyPendingCommands()) {
+                    // After registering: a command posted, or the context ended, before registration was not seen
+                    // by its poster, whose wake-up found no waiter (terminate() sets the flag, then wakes).
+                    if (anyPendingCommands() || anyContextTerminated()) {
                         continue;
                     }
                     if (me.isInterrupted()) {
@@ -105,6 +107,15 @@ public final class Poller {
         } catch (ZmqError e) {
             throw Errors.map(e);
         }
+    }
+
+    private boolean anyContextTerminated() {
+        for (Socket s : sockets) {
+            if (s.base().isContextTerminated()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean anyPendingCommands() {

@@ -1,6 +1,7 @@
 package org.zmq4j.internal.concurrent;
 
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 /**
  * A socket's mailbox: commands posted by any thread, run by the one thread that uses the socket, which parks
@@ -8,24 +9,28 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>{@link #post} may be called from any thread. {@link #runAll} and {@link #await} are called by the socket's
  * thread only. A waiting thread registers itself before its final emptiness check and a poster reads the
- * registration after enqueuing, so a command never arrives unseen.
+ * registration after enqueuing, so a command never arrives unseen. The same holds for a stop condition (the
+ * context's end) that is set before {@link #wakeWaiter}: the waiting thread looks at it after registering.
  */
 public final class CommandQueue {
     private final TaskQueue queue = new TaskQueue();
     private volatile Thread waiter;
     private volatile java.util.concurrent.Executor forward;
 
-    public void post(Runnable command) {
+    /** Queues {@code command}; true if a thread was waiting and is now unparked. */
+    public boolean post(Runnable command) {
         queue.add(command);
         java.util.concurrent.Executor f = forward;
         if (f != null) {
             f.execute(this::runAll);
-            return;
+            return false;
         }
         Thread w = waiter;
         if (w != null) {
             LockSupport.unpark(w);
+            return true;
         }
+        return false;
     }
 
     /**
@@ -58,23 +63,42 @@ public final class CommandQueue {
         waiter = t;
     }
 
-    /** Wakes whatever thread waits on this queue, without a command (termination). */
-    public void wakeWaiter() {
+    /**
+     * Wakes whatever thread waits on this queue, without a command (termination: set the stop condition the waiter
+     * passes to {@link #await} first). True if a thread was waiting and is now unparked.
+     */
+    public boolean wakeWaiter() {
         Thread w = waiter;
         if (w != null) {
             LockSupport.unpark(w);
+            return true;
         }
+        return false;
     }
 
     /**
-     * Parks the calling thread until a command is queued, the deadline passes ({@code deadline} in
-     * {@link System#nanoTime()} terms, {@code Long.MAX_VALUE} for none), the thread is interrupted or
+     * Registers the calling thread as the one {@link #post} and {@link #wakeWaiter} unpark, then looks once more:
+     * true if it may park, false if a command is queued or {@code stopped} is true. Either way the caller ends with
+     * {@link #doneWaiting}. (What {@link #await} does before it parks; a public step for the stress tests.)
+     */
+    public boolean prepareToWait(BooleanSupplier stopped) {
+        waiter = Thread.currentThread();
+        return queue.isEmpty() && !stopped.getAsBoolean();
+    }
+
+    public void doneWaiting() {
+        waiter = null;
+    }
+
+    /**
+     * Parks the calling thread until a command is queued, {@code stopped} is true (it is looked at after the thread
+     * is registered, so a stop set before {@link #wakeWaiter} is never missed), the deadline passes ({@code deadline}
+     * in {@link System#nanoTime()} terms, {@code Long.MAX_VALUE} for none), the thread is interrupted or
      * {@link #wakeWaiter()} is called. Spurious returns are possible; callers loop.
      */
-    public void await(long deadline) {
-        waiter = Thread.currentThread();
+    public void await(long deadline, BooleanSupplier stopped) {
         try {
-            if (!queue.isEmpty()) {
+            if (!prepareToWait(stopped)) {
                 return;
             }
             Waits.waiting();
@@ -87,7 +111,7 @@ public final class CommandQueue {
                 }
             }
         } finally {
-            waiter = null;
+            doneWaiting();
         }
     }
 }

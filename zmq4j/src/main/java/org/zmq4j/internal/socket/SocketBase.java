@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.zmq4j.internal.concurrent.CommandQueue;
 import org.zmq4j.internal.engine.Session;
@@ -48,6 +49,8 @@ public abstract class SocketBase implements SocketPort, Pipe.Listener, InprocReg
     protected final Options options;
     protected final ContextCore ctx;
     private final CommandQueue mailbox = new CommandQueue();
+    /** What a wait looks at after registering, so that a context ended just before is not missed (made once). */
+    private final BooleanSupplier contextTerminated;
     private final List<Pipe> pipes = new ArrayList<>();
     private final Map<String, List<Object>> endpoints = new LinkedHashMap<>();
     private final Monitor monitor = new Monitor();
@@ -65,6 +68,7 @@ public abstract class SocketBase implements SocketPort, Pipe.Listener, InprocReg
         this.ctx = ctx;
         this.options = options;
         this.arrays = new FrameArrays(ctx.io().arrays());
+        this.contextTerminated = ctx::isTerminated;
     }
 
     // ================================================================ type hooks
@@ -277,7 +281,7 @@ public abstract class SocketBase implements SocketPort, Pipe.Listener, InprocReg
         if (Thread.currentThread().isInterrupted()) {
             throw new ZmqError(ZmqError.EINTR, "interrupted");
         }
-        mailbox.await(deadline);
+        mailbox.await(deadline, contextTerminated);
         if (ctx.isTerminated()) {
             throw new ZmqError(ZmqError.ETERM, "context was terminated");
         }
@@ -294,6 +298,11 @@ public abstract class SocketBase implements SocketPort, Pipe.Listener, InprocReg
     /** Poller: the thread to wake when a command arrives (null to stop). */
     public final void setWaiter(Thread t) {
         mailbox.setWaiter(t);
+    }
+
+    /** Poller: true once the context has ended (looked at after {@link #setWaiter}, as the wait of a call does). */
+    public final boolean isContextTerminated() {
+        return ctx.isTerminated();
     }
 
     public final boolean hasPendingCommands() {

@@ -84,6 +84,11 @@ public final class Pipe extends PipePad {
     private volatile int writerWaiting;
 
     private int readFlags;
+    /**
+     * A writer's wake-up that could not be sent when a read published the low-water mark (the heap refused what the
+     * listener allocates for it): the frame went to the reader all the same, and the next read sends it first.
+     */
+    private boolean writeActivationOwed;
     private volatile int peerLinger = Integer.MIN_VALUE;
     private boolean terminated;
     private boolean peerTerminated;
@@ -270,6 +275,7 @@ public final class Pipe extends PipePad {
 
     /** True if a frame can be read now; otherwise the reader is marked asleep and a read activation follows. */
     public boolean checkRead() {
+        payWriteActivation();
         if (terminated || delimiterReached) {
             return false;
         }
@@ -291,6 +297,7 @@ public final class Pipe extends PipePad {
      * message's atomicity.)
      */
     public byte[] read() {
+        payWriteActivation();
         if (terminated || delimiterReached || !in.checkReadOrSleep()) {
             return null;
         }
@@ -322,11 +329,25 @@ public final class Pipe extends PipePad {
                 untilPublish = lwm;
                 msgsReadPublished = msgsRead;
                 if ((int) WRITER_WAITING.getVolatile(peer) != 0 && WRITER_WAITING.compareAndSet(peer, 1, 0)) {
-                    peer.listener.writeActivated(peer);
+                    try {
+                        peer.listener.writeActivated(peer);
+                    } catch (OutOfMemoryError e) {
+                        // The frame has left the queue and must reach the reader; the wake-up is sent by the next
+                        // read. (Thrown from here, the error used to lose the frame and leave the writer waiting.)
+                        writeActivationOwed = true;
+                    }
                 }
             }
         }
         return frame;
+    }
+
+    /** Sends a wake-up {@link #take} owes the writer; if the heap refuses it again, nothing has been taken. */
+    private void payWriteActivation() {
+        if (writeActivationOwed) {
+            peer.listener.writeActivated(peer);
+            writeActivationOwed = false;
+        }
     }
 
     private void reachDelimiter() {

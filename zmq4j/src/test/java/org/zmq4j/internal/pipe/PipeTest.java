@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
@@ -18,6 +19,8 @@ class PipeTest {
     /** Records the signals one pipe end receives. */
     static final class Recorder implements Pipe.Listener {
         final List<String> events = new ArrayList<>();
+        /** Write activations to refuse as the heap would, with an OutOfMemoryError, before recording any. */
+        int refusedWriteActivations;
 
         @Override
         public void readActivated(Pipe pipe) {
@@ -26,6 +29,10 @@ class PipeTest {
 
         @Override
         public void writeActivated(Pipe pipe) {
+            if (refusedWriteActivations > 0) {
+                refusedWriteActivations--;
+                throw new OutOfMemoryError("refused by the test");
+            }
             events.add("write");
         }
 
@@ -108,6 +115,35 @@ class PipeTest {
         assertArrayEquals(msg(1), p[1].read());
         assertEquals(List.of("write"), a.events);
         assertTrue(p[0].checkWrite());
+    }
+
+    /**
+     * The read that reaches the low-water mark takes its frame, then wakes the writer. When the heap refuses the
+     * wake-up, the frame still goes to the reader (a thrown error used to lose it, and leave the writer waiting for
+     * good), and the next read sends the wake-up before anything else; refused again, that read throws with nothing
+     * taken.
+     */
+    @Test
+    void shouldDeliverTheFrameAndWakeTheWriterLaterWhenTheWakeUpIsRefused() {
+        Recorder a = new Recorder();
+        Pipe[] p = Pipe.pair(a, 4, new Recorder(), 4);
+        for (int i = 0; i < 4; i++) {
+            p[0].write(msg(i), 0);
+        }
+        p[0].flush();
+        assertFalse(p[0].checkWrite());
+        a.refusedWriteActivations = 2;
+
+        assertArrayEquals(msg(0), p[1].read());
+        assertArrayEquals(msg(1), p[1].read(), "the frame whose read reached the low-water mark");
+        assertTrue(a.events.isEmpty(), "its wake-up was refused");
+        assertThrows(OutOfMemoryError.class, () -> p[1].read(), "the owed wake-up, refused again");
+        assertTrue(a.events.isEmpty());
+        assertArrayEquals(msg(2), p[1].read(), "nothing was taken by the read that threw");
+        assertEquals(List.of("write"), a.events, "the wake-up went first");
+        assertTrue(p[0].checkWrite());
+        assertArrayEquals(msg(3), p[1].read());
+        assertEquals(List.of("write"), a.events, "and only once");
     }
 
     private static void writeAll(Pipe writer, int from, int to) {

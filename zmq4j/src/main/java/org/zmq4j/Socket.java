@@ -25,7 +25,10 @@ public final class Socket implements AutoCloseable {
 
     private final SocketBase base;
     private final SocketType type;
-    /** A message whose receipt an OutOfMemoryError interrupted ({@link #recvMessage(int)}), and its next frame. */
+    /**
+     * A message whose receipt an OutOfMemoryError interrupted ({@link #recvMessage(int)}), and its next frame; or a
+     * frame {@link #recvStr(int)} took but could not make a string of (then {@code partialMessage} is null).
+     */
     private Message partialMessage;
     private byte[] heldFrame;
 
@@ -276,14 +279,25 @@ public final class Socket implements AutoCloseable {
         frame.clear();
     }
 
-    /** Receives one frame as UTF-8; null as {@link #recv()}. */
+    /**
+     * Receives one frame as UTF-8; null as {@link #recv()}. If the heap cannot hold the string, the OutOfMemoryError
+     * leaves the frame with the socket, and the next {@code recvStr} (or {@link #recvMessage}) returns it; a
+     * frame-level receive in between gives it up and goes on with the next frame.
+     */
     public String recvStr() {
         return recvStr(0);
     }
 
     public String recvStr(int flags) {
-        byte[] f = recv(flags);
-        return f == null ? null : new String(f, StandardCharsets.UTF_8);
+        if (heldFrame == null || partialMessage != null) {
+            abandonPartialMessage();
+            if ((heldFrame = take(flags)) == null) {
+                return null;
+            }
+        }
+        String s = new String(heldFrame, StandardCharsets.UTF_8); // refused: the frame stays held for the next call
+        heldFrame = null;
+        return s;
     }
 
     /**

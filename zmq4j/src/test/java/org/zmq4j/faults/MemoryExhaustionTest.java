@@ -75,6 +75,76 @@ class MemoryExhaustionTest {
     }
 
     /**
+     * The same for a string: {@code recvStr} took the frame, and the heap then refused the string. The frame was lost,
+     * and the next receive returned the message after it. Now the frame stays with the socket until the heap has
+     * room for the string.
+     */
+    @Test
+    void shouldReceiveTheStringOnceTheHeapHasRoom(@TempDir Path dir) throws Exception {
+        String output = ChildJvm.run(dir, List.of("-Xmx48m", "-XX:+UseSerialGC"), FullHeapString.class);
+
+        Matcher m = Pattern.compile("refused (\\d+) times; the string intact; then: next").matcher(output.strip());
+        assertTrue(m.matches(), output);
+        assertTrue(Integer.parseInt(m.group(1)) > 0, "the heap refused the string at least once: " + output);
+    }
+
+    /**
+     * The child: a PUSH sends a string of 20,000 characters, then "next", to a PULL over tcp. Once both are queued,
+     * the heap is filled to within 256 octets, and the PULL's {@code recvStr} is tried again and again, 16 KiB of
+     * the heap given back after each refusal, until the string comes.
+     */
+    public static final class FullHeapString {
+        public static void main(String[] args) {
+            try (Context ctx = new Context(1);
+                    Context senders = new Context(1)) {
+                Socket pull = ctx.socket(SocketType.PULL);
+                pull.set(SocketOption.LINGER, 0);
+                pull.set(SocketOption.RCVTIMEO, 5_000);
+                pull.bind("tcp://127.0.0.1:*");
+                Socket push = senders.socket(SocketType.PUSH);
+                push.set(SocketOption.LINGER, 0);
+                push.connect(pull.lastEndpoint());
+                char[] text = new char[20_000];
+                Arrays.fill(text, 'z');
+                String sent = new String(text);
+                push.send(sent);
+                push.send("next");
+                Poller poller = new Poller();
+                poller.register(pull, Poller.POLLIN);
+                if (poller.poll(5_000) != 1) {
+                    throw new AssertionError("the string did not arrive");
+                }
+
+                List<Object> ballast = new ArrayList<>();
+                List<byte[]> givenBack = new ArrayList<>();
+                FullHeap.fill(ballast, 1 << 20);
+                FullHeap.fill(givenBack, 16 * 1024);
+                FullHeap.fill(ballast, 256);
+                int refusals = 0;
+                String got = null;
+                while (got == null) {
+                    try {
+                        got = pull.recvStr();
+                        if (got == null) {
+                            throw new AssertionError("nothing left to receive after " + refusals + " refusals");
+                        }
+                    } catch (OutOfMemoryError e) {
+                        refusals++;
+                        if (givenBack.isEmpty()) {
+                            throw new AssertionError("refused with the 16 KiB blocks all given back");
+                        }
+                        givenBack.remove(givenBack.size() - 1);
+                    }
+                }
+                ballast.clear();
+                givenBack.clear();
+                System.out.println("refused " + refusals + " times; the string " + (got.equals(sent) ? "intact"
+                        : "damaged (" + got.length() + " characters)") + "; then: " + pull.recvStr());
+            }
+        }
+    }
+
+    /**
      * The child: a PUSH sends a message of three 64 KiB frames to a PULL over tcp. Once it is queued, the heap is
      * filled to within 256 octets, and the PULL's {@code recvMessage} is tried again and again, 16 KiB of the heap
      * given back after each refusal, until the message comes; then the PUSH sends "next".
@@ -146,7 +216,7 @@ class MemoryExhaustionTest {
         }
 
         /** Adds blocks of {@code size} octets until the heap refuses one. */
-        private static void fill(List<? super byte[]> blocks, int size) {
+        static void fill(List<? super byte[]> blocks, int size) {
             try {
                 while (true) {
                     blocks.add(new byte[size]);

@@ -90,55 +90,35 @@ class MemoryExhaustionTest {
 
     /**
      * The child: a PUSH sends a string of 20,000 characters, then "next", to a PULL over tcp. Once both are queued,
-     * the heap is filled to within 256 octets, and the PULL's {@code recvStr} is tried again and again, 16 KiB of
-     * the heap given back after each refusal, until the string comes.
+     * the heap is filled, and the PULL's {@code recvStr} is tried until the string comes ({@link FullHeap}).
      */
     public static final class FullHeapString {
         public static void main(String[] args) {
             try (Context ctx = new Context(1);
                     Context senders = new Context(1)) {
-                Socket pull = ctx.socket(SocketType.PULL);
-                pull.set(SocketOption.LINGER, 0);
-                pull.set(SocketOption.RCVTIMEO, 5_000);
-                pull.bind("tcp://127.0.0.1:*");
-                Socket push = senders.socket(SocketType.PUSH);
-                push.set(SocketOption.LINGER, 0);
-                push.connect(pull.lastEndpoint());
+                Socket pull = FullHeap.boundPull(ctx);
+                Socket push = FullHeap.connectedPush(senders, pull);
                 char[] text = new char[20_000];
                 Arrays.fill(text, 'z');
                 String sent = new String(text);
                 push.send(sent);
                 push.send("next");
-                Poller poller = new Poller();
-                poller.register(pull, Poller.POLLIN);
-                if (poller.poll(5_000) != 1) {
-                    throw new AssertionError("the string did not arrive");
-                }
+                FullHeap.awaitIncoming(pull);
 
-                List<Object> ballast = new ArrayList<>();
-                List<byte[]> givenBack = new ArrayList<>();
-                FullHeap.fill(ballast, 1 << 20);
-                FullHeap.fill(givenBack, 16 * 1024);
-                FullHeap.fill(ballast, 256);
-                int refusals = 0;
+                FullHeap heap = new FullHeap();
                 String got = null;
                 while (got == null) {
                     try {
                         got = pull.recvStr();
                         if (got == null) {
-                            throw new AssertionError("nothing left to receive after " + refusals + " refusals");
+                            throw new AssertionError("nothing left to receive after " + heap.refusals + " refusals");
                         }
                     } catch (OutOfMemoryError e) {
-                        refusals++;
-                        if (givenBack.isEmpty()) {
-                            throw new AssertionError("refused with the 16 KiB blocks all given back");
-                        }
-                        givenBack.remove(givenBack.size() - 1);
+                        heap.refused();
                     }
                 }
-                ballast.clear();
-                givenBack.clear();
-                System.out.println("refused " + refusals + " times; the string " + (got.equals(sent) ? "intact"
+                heap.release();
+                System.out.println("refused " + heap.refusals + " times; the string " + (got.equals(sent) ? "intact"
                         : "damaged (" + got.length() + " characters)") + "; then: " + pull.recvStr());
             }
         }
@@ -152,18 +132,17 @@ class MemoryExhaustionTest {
     public static final class FullHeap {
         private static final int FRAME = 64 * 1024;
 
+        private final List<Object> ballast = new ArrayList<>();
+        private final List<byte[]> givenBack = new ArrayList<>();
+        int refusals;
+
         public static void main(String[] args) {
             // Two contexts: the sender's pool keeps the arrays its frames were sent from, which the receiver's copies
             // would otherwise reuse instead of asking the heap.
             try (Context ctx = new Context(1);
                     Context senders = new Context(1)) {
-                Socket pull = ctx.socket(SocketType.PULL);
-                pull.set(SocketOption.LINGER, 0);
-                pull.set(SocketOption.RCVTIMEO, 5_000);
-                pull.bind("tcp://127.0.0.1:*");
-                Socket push = senders.socket(SocketType.PUSH);
-                push.set(SocketOption.LINGER, 0);
-                push.connect(pull.lastEndpoint());
+                Socket pull = boundPull(ctx);
+                Socket push = connectedPush(senders, pull);
                 Message sent = new Message();
                 for (int f = 0; f < 3; f++) {
                     byte[] body = new byte[FRAME];
@@ -172,51 +151,82 @@ class MemoryExhaustionTest {
                 }
                 push.send(sent);
                 // Messages reach the socket whole: once it can read, all three frames wait in its pipe.
-                Poller poller = new Poller();
-                poller.register(pull, Poller.POLLIN);
-                if (poller.poll(5_000) != 1) {
-                    throw new AssertionError("the message did not arrive");
-                }
+                awaitIncoming(pull);
 
-                List<Object> ballast = new ArrayList<>();
-                List<byte[]> givenBack = new ArrayList<>();
-                fill(ballast, 1 << 20);
-                fill(givenBack, 16 * 1024);
-                fill(ballast, 256);
-                int refusals = 0;
+                FullHeap heap = new FullHeap();
                 int midMessage = 0;
                 Message got = null;
                 while (got == null) {
                     try {
                         got = pull.recvMessage();
                         if (got == null) {
-                            throw new AssertionError("the message is gone after " + refusals + " refusals");
+                            throw new AssertionError("the message is gone after " + heap.refusals + " refusals");
                         }
                     } catch (OutOfMemoryError e) {
-                        refusals++;
                         if (pull.hasMore()) {
                             midMessage++;
                         }
-                        if (givenBack.isEmpty()) {
-                            throw new AssertionError("refused with the 16 KiB blocks all given back");
-                        }
-                        givenBack.remove(givenBack.size() - 1);
+                        heap.refused();
                     }
                 }
-                ballast.clear();
-                givenBack.clear();
+                heap.release();
                 push.send("next"); // what follows the message on the connection comes next, nothing left of it
                 boolean intact = got.size() == 3;
                 for (int f = 0; f < got.size(); f++) {
                     intact &= Arrays.equals(sent.frame(f), got.frame(f));
                 }
-                System.out.println("refused " + refusals + " times, " + midMessage + " of them mid-message; "
+                System.out.println("refused " + heap.refusals + " times, " + midMessage + " of them mid-message; "
                         + got.size() + " frames " + (intact ? "intact" : "damaged") + "; then: " + pull.recvStr());
             }
         }
 
+        /** Fills the heap to within 256 octets, keeping 16 KiB blocks to give back one at a time. */
+        FullHeap() {
+            fill(ballast, 1 << 20);
+            fill(givenBack, 16 * 1024);
+            fill(ballast, 256);
+        }
+
+        /** After a refusal: one 16 KiB block back to the heap. */
+        void refused() {
+            refusals++;
+            if (givenBack.isEmpty()) {
+                throw new AssertionError("refused with the 16 KiB blocks all given back");
+            }
+            givenBack.remove(givenBack.size() - 1);
+        }
+
+        void release() {
+            ballast.clear();
+            givenBack.clear();
+        }
+
+        static Socket boundPull(Context ctx) {
+            Socket pull = ctx.socket(SocketType.PULL);
+            pull.set(SocketOption.LINGER, 0);
+            pull.set(SocketOption.RCVTIMEO, 5_000);
+            pull.bind("tcp://127.0.0.1:*");
+            return pull;
+        }
+
+        /** In another context, whose pool keeps the arrays its frames were sent from (see {@link #main}). */
+        static Socket connectedPush(Context senders, Socket pull) {
+            Socket push = senders.socket(SocketType.PUSH);
+            push.set(SocketOption.LINGER, 0);
+            push.connect(pull.lastEndpoint());
+            return push;
+        }
+
+        static void awaitIncoming(Socket pull) {
+            Poller poller = new Poller();
+            poller.register(pull, Poller.POLLIN);
+            if (poller.poll(5_000) != 1) {
+                throw new AssertionError("nothing arrived");
+            }
+        }
+
         /** Adds blocks of {@code size} octets until the heap refuses one. */
-        static void fill(List<? super byte[]> blocks, int size) {
+        private static void fill(List<? super byte[]> blocks, int size) {
             try {
                 while (true) {
                     blocks.add(new byte[size]);

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.zmq4j.testing.ScriptedZmtpPeer.wire;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
@@ -176,15 +176,6 @@ class BadInputTest {
             bad.expectClosed();
             f.assertGoodPeerIsServed("after");
         }
-    }
-
-    /** Frames written back to back, to go out in one write (and usually arrive in one read). */
-    private static byte[] wire(byte[]... frames) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] f : frames) {
-            out.writeBytes(f);
-        }
-        return out.toByteArray();
     }
 
     /** zmq_setsockopt(3) ZMQ_MAXMSGSIZE: "If a peer sends a message larger than ZMQ_MAXMSGSIZE it is disconnected." */

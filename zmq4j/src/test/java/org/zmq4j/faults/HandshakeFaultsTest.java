@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.zmq4j.testing.ScriptedZmtpPeer.wire;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -107,7 +108,7 @@ class HandshakeFaultsTest {
         try (ScriptedZmtpPeer refusing = ScriptedZmtpPeer.connect(endpoint)) {
             refusing.sendGreeting();
             refusing.expectGreeting();
-            refusing.sendCommand(ScriptedZmtpPeer.command("ERROR", concat(new byte[] {3}, ascii("400"))));
+            refusing.sendCommand(ScriptedZmtpPeer.command("ERROR", wire(new byte[] {3}, ascii("400"))));
             MonitorEvent failed = events.await(Type.HANDSHAKE_FAILED_AUTH);
             assertEquals(400, failed.value());
             events.await(Type.DISCONNECTED);
@@ -210,7 +211,7 @@ class HandshakeFaultsTest {
             peer.handshake("PUSH");
             events.await(Type.HANDSHAKE_SUCCEEDED);
 
-            peer.sendCommand(ScriptedZmtpPeer.command("PING", concat(new byte[] {0, 0}, ascii("ctx-42"))));
+            peer.sendCommand(ScriptedZmtpPeer.command("PING", wire(new byte[] {0, 0}, ascii("ctx-42"))));
             // Our PINGs may come first; the PONG must follow with the context echoed.
             byte[] pong = null;
             while (pong == null) {
@@ -294,11 +295,5 @@ class HandshakeFaultsTest {
 
     private static byte[] ascii(String s) {
         return s.getBytes(StandardCharsets.US_ASCII);
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] out = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
     }
 }

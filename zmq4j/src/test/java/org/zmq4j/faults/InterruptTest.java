@@ -177,6 +177,7 @@ class InterruptTest {
                 long deadline = System.nanoTime() + PROMPTLY.toNanos();
                 int next = 0;
                 while (next < count && System.nanoTime() - deadline < 0) {
+                    // Without waiting: a receive that waited would end at once, interrupted.
                     byte[] m = pull.tryRecv();
                     if (m != null) {
                         assertEquals(next, ByteBuffer.wrap(m).getInt(), "messages in order");

@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.zmq4j.testing.ScriptedZmtpPeer.wire;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,10 +56,15 @@ class ReceiverBehindTest {
     }
 
     private Socket boundPull(Transport transport) {
+        return boundPull(transport, s -> { });
+    }
+
+    private Socket boundPull(Transport transport, Consumer<Socket> configure) {
         Socket pull = ctx.socket(SocketType.PULL);
         pull.set(SocketOption.LINGER, 0);
         pull.set(SocketOption.RCVHWM, RCVHWM);
         pull.set(SocketOption.RCVTIMEO, 10_000);
+        configure.accept(pull);
         pull.bind(transport.bindEndpoint());
         return pull;
     }
@@ -141,24 +149,17 @@ class ReceiverBehindTest {
     @ParameterizedTest
     @EnumSource(names = {"TCP", "IPC"})
     void shouldDeliverWhatCameBeforeAnOversizeFrameThenDisconnect(Transport transport) {
-        try (Socket pull = ctx.socket(SocketType.PULL)) {
-            pull.set(SocketOption.LINGER, 0);
-            pull.set(SocketOption.RCVHWM, RCVHWM);
-            pull.set(SocketOption.RCVTIMEO, 10_000);
-            pull.set(SocketOption.MAXMSGSIZE, 100L);
-            try (MonitorProbe monitor = MonitorProbe.attach(ctx, pull)) {
-                pull.bind(transport.bindEndpoint());
-                try (ScriptedZmtpPeer peer = ScriptedZmtpPeer.connect(pull.lastEndpoint())) {
-                    peer.handshake("PUSH");
-                    monitor.await(Type.HANDSHAKE_SUCCEEDED);
-                    peer.sendBytes(wire(messages(0, 300), ScriptedZmtpPeer.frame(0, new byte[101])));
+        try (Socket pull = boundPull(transport, s -> s.set(SocketOption.MAXMSGSIZE, 100L));
+                MonitorProbe monitor = MonitorProbe.attach(ctx, pull);
+                ScriptedZmtpPeer peer = ScriptedZmtpPeer.connect(pull.lastEndpoint())) {
+            peer.handshake("PUSH");
+            monitor.await(Type.HANDSHAKE_SUCCEEDED);
+            peer.sendBytes(wire(messages(0, 300), ScriptedZmtpPeer.frame(0, new byte[101])));
 
-                    assertMessages(pull, 0, 300);
-                    monitor.await(Type.DISCONNECTED);
-                    peer.expectClosed();
-                    assertEquals(null, pull.tryRecv(), "nothing of the oversize frame");
-                }
-            }
+            assertMessages(pull, 0, 300);
+            monitor.await(Type.DISCONNECTED);
+            peer.expectClosed();
+            assertNull(pull.tryRecv(), "nothing of the oversize frame");
         }
     }
 
@@ -174,7 +175,7 @@ class ReceiverBehindTest {
             }
             assertMessages(pull, 0, 300);
             monitor.await(Type.DISCONNECTED);
-            assertEquals(null, pull.tryRecv(), "nothing after the last message");
+            assertNull(pull.tryRecv(), "nothing after the last message");
         }
     }
 
@@ -183,14 +184,6 @@ class ReceiverBehindTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (int i = from; i < to; i++) {
             out.writeBytes(ScriptedZmtpPeer.frame(0, body(i, 4 + i % 56)));
-        }
-        return out.toByteArray();
-    }
-
-    private static byte[] wire(byte[]... parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] p : parts) {
-            out.writeBytes(p);
         }
         return out.toByteArray();
     }

@@ -1,6 +1,7 @@
 package org.zmq4j.faults;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.zmq4j.testing.ScriptedZmtpPeer.wire;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -32,7 +33,7 @@ class WireGreetingTest {
     private static final byte[] NULL_GREETING = ScriptedZmtpPeer.greeting(3, 1, "NULL", false);
 
     /** libzmq's READY for a DEALER with no routing id (testutil.hpp), 43 octets with the frame header. */
-    private static final byte[] DEALER_READY = concat(new byte[] {0x04, 0x29, 0x05}, ascii("READY"),
+    private static final byte[] DEALER_READY = wire(new byte[] {0x04, 0x29, 0x05}, ascii("READY"),
             new byte[] {0x0b}, ascii("Socket-Type"), new byte[] {0, 0, 0, 6}, ascii("DEALER"),
             new byte[] {0x08}, ascii("Identity"), new byte[] {0, 0, 0, 0});
 
@@ -98,19 +99,5 @@ class WireGreetingTest {
 
     private static byte[] ascii(String s) {
         return s.getBytes(StandardCharsets.US_ASCII);
-    }
-
-    private static byte[] concat(byte[]... parts) {
-        int n = 0;
-        for (byte[] p : parts) {
-            n += p.length;
-        }
-        byte[] out = new byte[n];
-        int at = 0;
-        for (byte[] p : parts) {
-            System.arraycopy(p, 0, out, at, p.length);
-            at += p.length;
-        }
-        return out;
     }
 }

@@ -216,6 +216,21 @@ public final class ScriptedZmtpPeer implements AutoCloseable {
         return Arrays.copyOf(b.array(), b.position());
     }
 
+    /** Frames (or any bytes) back to back, to go out in one write and usually arrive in one read. */
+    public static byte[] wire(byte[]... parts) {
+        int n = 0;
+        for (byte[] p : parts) {
+            n += p.length;
+        }
+        byte[] out = new byte[n];
+        int at = 0;
+        for (byte[] p : parts) {
+            System.arraycopy(p, 0, out, at, p.length);
+            at += p.length;
+        }
+        return out;
+    }
+
     /** A command body: name-size, name, data. */
     public static byte[] command(String name, byte[] data) {
         byte[] n = name.getBytes(StandardCharsets.US_ASCII);

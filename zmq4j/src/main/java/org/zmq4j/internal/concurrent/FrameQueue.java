@@ -32,8 +32,6 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class FrameQueue extends FrameQueueReaderSide {
     static final int CHUNK = 256;
-    /** Most finished chunks waiting for the writer; more than a pipe at libzmq's default SNDHWM (1,000) needs. */
-    static final int SPARE_MAX = 8;
 
     private static final VarHandle SLEEPING;
 
@@ -46,13 +44,6 @@ public final class FrameQueue extends FrameQueueReaderSide {
     }
 
 
-    /**
-     * Chunks the reader has finished, for the writer to reuse: a list (through {@link Chunk#next}) that the reader
-     * pushes onto and the writer takes whole. Every chunk must come back, not only the last: the arrays given back
-     * to a chunk's slots come back with it, and a writer that waited at its high-water mark finds several chunks
-     * returned at once. (Keeping one, the others went to the collector with their slots' arrays, and a stream that
-     * filled its pipe allocated about one array per message.)
-     */
     private final AtomicReference<Chunk> spare = new AtomicReference<>();
 
     public FrameQueue() {
@@ -73,13 +64,8 @@ public final class FrameQueue extends FrameQueueReaderSide {
         writeChunk.flags[writePos] = flags;
         written++;
         if (++writePos == CHUNK) {
-            Chunk next = freeChunks;
+            Chunk next = spare.getAndSet(null);
             if (next == null) {
-                next = spare.getAndSet(null);
-            }
-            if (next != null) {
-                freeChunks = next.next;
-            } else {
                 next = new Chunk();
             }
             next.next = null;
@@ -170,7 +156,7 @@ public final class FrameQueue extends FrameQueueReaderSide {
         Chunk done = finishedChunk;
         if (done != null) {
             finishedChunk = null;
-            handBack(done);
+            spare.lazySet(done);
         }
         Chunk c = readChunk;
         int p = readPos;
@@ -190,26 +176,6 @@ public final class FrameQueue extends FrameQueueReaderSide {
         }
         readPos = p;
         return v;
-    }
-
-    /**
-     * Reader: puts a finished chunk on the {@link #spare} list, unless {@value #SPARE_MAX} wait there already (the
-     * queue once held far more than it does now); the writer takes the whole list, so a failed push means it took
-     * it: the list is empty from then on, and only this thread adds to it.
-     */
-    private void handBack(Chunk done) {
-        Chunk head = spare.get();
-        int depth = head == null ? 0 : head.spareDepth;
-        if (depth >= SPARE_MAX) {
-            return;
-        }
-        done.next = head;
-        done.spareDepth = depth + 1;
-        if (!spare.compareAndSet(head, done)) {
-            done.next = null;
-            done.spareDepth = 1;
-            spare.set(done);
-        }
     }
 
     /**
@@ -233,10 +199,7 @@ public final class FrameQueue extends FrameQueueReaderSide {
 final class Chunk {
     final Object[] data = new Object[FrameQueue.CHUNK];
     final int[] flags = new int[FrameQueue.CHUNK];
-    /** The next chunk in the queue, or on the spare list. */
     Chunk next;
-    /** On the spare list: how many chunks it holds from this one on. */
-    int spareDepth;
 }
 
 /** 128 octets ahead of the writer's fields: two cache lines, as adjacent-line prefetch pulls lines in pairs. */
@@ -249,8 +212,6 @@ abstract class FrameQueueWriterFields extends FrameQueuePad0 {
     int writePos;
     long written;
     long completeCount;
-    /** Spare chunks the writer took from the reader and has not used yet (through {@link Chunk#next}). */
-    Chunk freeChunks;
     Chunk completeChunk;
     int completePos;
     long lastFlushed;

@@ -16,9 +16,8 @@ import org.zmq4j.internal.concurrent.ArrayPool;
  *       that slot, and goes into the writer's own {@code FrameArrays}. Nothing is shared between threads but the pipe's
  *       chunk hand-over, so this costs a few plain stores per frame; a shared pool would cost atomic operations,
  *       dearer than allocating a small array. Given-back arrays wait in slots that were read and not yet written
- *       again, in the chunks of 256 slots a pipe direction keeps: as many as it once held at the same time (five for
- *       SNDHWM 1,000 and single-frame messages; one MiB at this route's longest), and the writer's cache keeps
- *       {@value #CACHE} more, replacing one in turn when full.</li>
+ *       again: a few chunks of 256 slots per pipe direction at most (under 1 MiB at this route's longest), and the
+ *       writer's cache keeps {@value #CACHE} more, replacing one in turn when full.</li>
  *   <li>Longer arrays go to the context's {@link ArrayPool}, which keeps {@value ArrayPool#MIN_LENGTH} to
  *       {@value ArrayPool#MAX_LENGTH} octets within a budget; others are left to the garbage collector.</li>
  * </ul>

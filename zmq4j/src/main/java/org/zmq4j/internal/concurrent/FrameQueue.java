@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * at a time, with a "reader is asleep" handshake so the writer signals the reader only when it sleeps.
  *
  * <p>One thread writes ({@link #write}, {@link #flush}, {@link #rollback}); one thread reads ({@link #read},
- * {@link #checkReadOrSleep}). Frames are stored in linked chunks of {@value #CHUNK}; a chunk the reader has
- * finished is handed back to the writer for reuse, so a steady stream allocates no queue memory.
+ * {@link #checkReadOrSleep}). Frames are stored in linked chunks of {@value #CHUNK}; chunks the reader has
+ * finished go back to the writer for reuse, so a steady stream allocates no queue memory.
  *
  * <p>{@link #flush()} publishes frames up to the end of the last complete message, like libzmq's {@code ypipe_t}:
  * a reader never sees part of a multipart message, and {@link #rollback()} drops an unfinished one. When the reader
@@ -26,12 +26,27 @@ import java.util.concurrent.atomic.AtomicReference;
  * hand-over, and a reader that gives back every payload never writes to the chunk the writer is filling: on the
  * cache line next to the one the writer fills, such writes cost a transfer of that line per message.
  *
+ * <p>Chunks go back as libzmq's {@code yqueue_t} hands back its spare: the reader puts each chunk it finishes in one
+ * slot ({@code spare}), overwriting one the writer has not taken yet, with a release store and nothing more. Unlike
+ * libzmq, that chunk only tells the writer how far the reader got: the writer numbers its chunks and keeps the newest
+ * {@value #RECENT}, and reuses every one up to the reader's, oldest first. A writer that ran several chunks ahead (a
+ * pipe filled to its high-water mark, the normal state of a stream) finds several finished at once; keeping only
+ * the one handed back, it allocated the others anew, and the arrays given back to their slots went to the collector
+ * with them: about one array per message. The reader's side is as cheap as before: a list of chunks the reader
+ * pushed and the writer took whole did the same with an atomic update per chunk on the reader's side, and cost
+ * inproc streams 15-35 % of their rate by a mechanism not found (BENCHMARKS.md).
+ *
  * <p>The writer's fields, the shared ones and the reader's each sit on cache lines of their own (padding through
  * the superclasses, whose fields the JVM lays out first): without it, every message's plain stores by one thread
  * invalidated the line the other thread was reading (false sharing).
  */
 public final class FrameQueue extends FrameQueueReaderSide {
     static final int CHUNK = 256;
+    /**
+     * How many of the newest chunks the writer can reuse once the reader has finished them: more than a pipe at
+     * libzmq's default HWMs holds (2,000 messages over inproc, SNDHWM plus RCVHWM).
+     */
+    static final int RECENT = 16;
 
     private static final VarHandle SLEEPING;
 
@@ -45,9 +60,13 @@ public final class FrameQueue extends FrameQueueReaderSide {
 
 
     private final AtomicReference<Chunk> spare = new AtomicReference<>();
+    /** Writer: the newest {@value #RECENT} chunks, each at its {@link Chunk#seq} modulo {@value #RECENT}. */
+    private final Chunk[] recent = new Chunk[RECENT];
 
     public FrameQueue() {
         Chunk first = new Chunk();
+        first.seq = lastSeq = 1;
+        recent[1] = first;
         writeChunk = first;
         completeChunk = first;
         readChunk = first;
@@ -64,14 +83,7 @@ public final class FrameQueue extends FrameQueueReaderSide {
         writeChunk.flags[writePos] = flags;
         written++;
         if (++writePos == CHUNK) {
-            Chunk next = spare.getAndSet(null);
-            if (next == null) {
-                next = new Chunk();
-            }
-            next.next = null;
-            writeChunk.next = next;
-            writeChunk = next;
-            writePos = 0;
+            nextChunk();
         }
         if (completesMessage) {
             completeCount = written;
@@ -79,6 +91,37 @@ public final class FrameQueue extends FrameQueueReaderSide {
             completePos = writePos;
         }
         return back;
+    }
+
+    /**
+     * Writer: moves on to a new chunk, reusing the oldest one the reader has finished if the writer still knows it.
+     * The reader's hand-backs only say how far it got ({@link #spare} overwrites an earlier one the writer has not
+     * taken yet); the writer finds every chunk up to there in {@link #recent}.
+     */
+    private void nextChunk() {
+        Chunk done = spare.getAndSet(null);
+        if (done != null) {
+            finishedSeq = done.seq;
+            if (finishedSeq - reclaimedSeq > RECENT) {
+                reclaimedSeq = finishedSeq - RECENT; // fell out of recent: let the collector have them
+            }
+        }
+        Chunk next = null;
+        while (next == null && reclaimedSeq < finishedSeq) {
+            Chunk c = recent[(int) ++reclaimedSeq & (RECENT - 1)];
+            if (c.seq == reclaimedSeq) { // not replaced in recent by a newer chunk
+                next = c;
+            }
+        }
+        if (next == null) {
+            next = new Chunk();
+        }
+        next.next = null;
+        next.seq = ++lastSeq;
+        recent[(int) lastSeq & (RECENT - 1)] = next;
+        writeChunk.next = next;
+        writeChunk = next;
+        writePos = 0;
     }
 
     /** Drops the frames of an unfinished message. */
@@ -200,6 +243,8 @@ final class Chunk {
     final Object[] data = new Object[FrameQueue.CHUNK];
     final int[] flags = new int[FrameQueue.CHUNK];
     Chunk next;
+    /** Its place in the queue, counted by the writer: 1 for the first chunk, 2 for the next, and so on. */
+    long seq;
 }
 
 /** 128 octets ahead of the writer's fields: two cache lines, as adjacent-line prefetch pulls lines in pairs. */
@@ -210,6 +255,11 @@ abstract class FrameQueuePad0 {
 abstract class FrameQueueWriterFields extends FrameQueuePad0 {
     Chunk writeChunk;
     int writePos;
+    /** Every chunk up to this {@link Chunk#seq} is finished: the last the reader handed back. */
+    long finishedSeq;
+    /** Chunks up to this {@link Chunk#seq} have been reused, or left to the collector. */
+    long reclaimedSeq;
+    long lastSeq;
     long written;
     long completeCount;
     Chunk completeChunk;

@@ -16,8 +16,9 @@ import org.zmq4j.internal.concurrent.ArrayPool;
  *       that slot, and goes into the writer's own {@code FrameArrays}. Nothing is shared between threads but the pipe's
  *       chunk hand-over, so this costs a few plain stores per frame; a shared pool would cost atomic operations,
  *       dearer than allocating a small array. Given-back arrays wait in slots that were read and not yet written
- *       again: a few chunks of 256 slots per pipe direction at most (under 1 MiB at this route's longest), and the
- *       writer's cache keeps {@value #CACHE} more, replacing one in turn when full.</li>
+ *       again, in the chunks of 256 slots a pipe direction keeps for reuse: those a stream kept busy at the same
+ *       time, at most 16 (4,096 slots, up to 4 MiB at this route's longest), and the writer's cache keeps
+ *       {@value #CACHE} more, replacing one in turn when full.</li>
  *   <li>Longer arrays go to the context's {@link ArrayPool}, which keeps {@value ArrayPool#MIN_LENGTH} to
  *       {@value ArrayPool#MAX_LENGTH} octets within a budget; others are left to the garbage collector.</li>
  * </ul>

@@ -3,10 +3,15 @@ package org.zmq4j.internal.concurrent;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -158,6 +163,67 @@ class FrameQueueTest {
         for (int i = 0; i < FrameQueue.CHUNK; i++) {
             assertSame(sent[i], q.write(new byte[0], 0, true), "slot " + i);
         }
+    }
+
+    /**
+     * A writer that ran several chunks ahead (a pipe filled to its high-water mark) gets every chunk the reader then
+     * finishes back, with the payloads given back to their slots, not only the last one returned.
+     */
+    @Test
+    void shouldReturnEveryFinishedChunkToAWriterThatRanAhead() {
+        FrameQueue q = new FrameQueue();
+        int chunks = 4;
+        Object[] sent = new Object[FrameQueue.CHUNK * chunks];
+        for (int i = 0; i < sent.length; i++) {
+            sent[i] = new byte[] {(byte) i};
+            q.write(sent[i], 0, true);
+        }
+        q.flush();
+        for (Object expected : sent) {
+            Object got = q.read();
+            assertSame(expected, got);
+            q.giveBack(got);
+        }
+        // The reader handed back the first three chunks (the fourth goes at its next read). The writer, which
+        // started a fifth when it wrote the last frame, fills that one, then the three it gets back, whose slots hold
+        // what was given back there.
+        for (int i = 0; i < FrameQueue.CHUNK; i++) {
+            assertNull(q.write(new byte[0], 0, true), "the fifth chunk is new");
+        }
+        Set<Object> back = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (int i = 0; i < 3 * FrameQueue.CHUNK; i++) {
+            Object b = q.write(new byte[0], 0, true);
+            assertNotNull(b, "write " + i + " into a reused chunk");
+            back.add(b);
+        }
+        assertEquals(3 * FrameQueue.CHUNK, back.size(), "given-back payloads of three reused chunks");
+        assertTrue(Arrays.asList(sent).subList(0, 3 * FrameQueue.CHUNK).containsAll(back));
+    }
+
+    /**
+     * What a queue keeps for reuse is bounded: after a burst of 40 chunks, all read and every payload given back, the
+     * writer gets back the payloads of the newest {@value FrameQueue#RECENT} chunks at most; the others went to the
+     * collector with their chunks, as they would have with no reuse at all.
+     */
+    @Test
+    void shouldKeepNoMoreThanTheNewestChunksOfABurstForReuse() {
+        FrameQueue q = new FrameQueue();
+        int burst = 40 * FrameQueue.CHUNK;
+        for (int i = 0; i < burst; i++) {
+            q.write(new byte[] {(byte) i}, 0, true);
+        }
+        q.flush();
+        for (int i = 0; i < burst; i++) {
+            q.giveBack(q.read());
+        }
+        int back = 0;
+        for (int i = 0; i < burst; i++) {
+            if (q.write(new byte[0], 0, true) != null) {
+                back++;
+            }
+        }
+        assertTrue(back > 0, "the newest chunks were reused");
+        assertTrue(back <= FrameQueue.RECENT * FrameQueue.CHUNK, back + " payloads came back");
     }
 
     /** Only the payload read last can be given back, once: anything else would hand the writer an array in use. */

@@ -60,13 +60,15 @@ public final class FrameQueue extends FrameQueueReaderSide {
 
 
     private final AtomicReference<Chunk> spare = new AtomicReference<>();
-    /** Writer: the newest {@value #RECENT} chunks, each at its {@link Chunk#seq} modulo {@value #RECENT}. */
-    private final Chunk[] recent = new Chunk[RECENT];
+    /**
+     * Writer: the newest {@value #RECENT} chunks, each at its {@link Chunk#seq} modulo {@value #RECENT}; made when the
+     * writer first needs a second chunk, so a pipe that never holds more than one (an idle connection's) has none.
+     */
+    private Chunk[] recent;
 
     public FrameQueue() {
         Chunk first = new Chunk();
         first.seq = lastSeq = 1;
-        recent[1] = first;
         writeChunk = first;
         completeChunk = first;
         readChunk = first;
@@ -99,6 +101,11 @@ public final class FrameQueue extends FrameQueueReaderSide {
      * taken yet); the writer finds every chunk up to there in {@link #recent}.
      */
     private void nextChunk() {
+        Chunk[] ring = recent;
+        if (ring == null) {
+            ring = recent = new Chunk[RECENT];
+            ring[1] = writeChunk; // the first chunk: until now, the only one
+        }
         Chunk done = spare.getAndSet(null);
         if (done != null) {
             finishedSeq = done.seq;
@@ -108,7 +115,7 @@ public final class FrameQueue extends FrameQueueReaderSide {
         }
         Chunk next = null;
         while (next == null && reclaimedSeq < finishedSeq) {
-            Chunk c = recent[(int) ++reclaimedSeq & (RECENT - 1)];
+            Chunk c = ring[(int) ++reclaimedSeq & (RECENT - 1)];
             if (c.seq == reclaimedSeq) { // not replaced in recent by a newer chunk
                 next = c;
             }
@@ -118,7 +125,7 @@ public final class FrameQueue extends FrameQueueReaderSide {
         }
         next.next = null;
         next.seq = ++lastSeq;
-        recent[(int) lastSeq & (RECENT - 1)] = next;
+        ring[(int) lastSeq & (RECENT - 1)] = next;
         writeChunk.next = next;
         writeChunk = next;
         writePos = 0;

@@ -28,13 +28,14 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Chunks go back as libzmq's {@code yqueue_t} hands back its spare: the reader puts each chunk it finishes in one
  * slot ({@code spare}), overwriting one the writer has not taken yet, with a release store and nothing more. Unlike
- * libzmq, that chunk only tells the writer how far the reader got: the writer numbers its chunks and keeps the newest
- * {@value #RECENT}, and reuses every one up to the reader's, oldest first. A writer that ran several chunks ahead (a
- * pipe filled to its high-water mark, the normal state of a stream) finds several finished at once; keeping only
- * the one handed back, it allocated the others anew, and the arrays given back to their slots went to the collector
- * with them: about one array per message. The reader's side is as cheap as before: a list of chunks the reader
- * pushed and the writer took whole did the same with an atomic update per chunk on the reader's side, and cost
- * inproc streams 15-35 % of their rate by a mechanism not found (BENCHMARKS.md).
+ * libzmq, that chunk only tells the writer how far the reader got: the writer numbers its chunks and keeps the
+ * newest {@value #RECENT}, and reuses every one up to the reader's, oldest first (or, with the reader further behind
+ * than that, the one it handed back, as libzmq does). A writer that ran several chunks ahead (a pipe filled to its
+ * high-water mark, the normal state of a stream) finds several finished at once; keeping only the one handed back,
+ * it allocated the others anew, and the arrays given back to their slots went to the collector with them: about one
+ * array per message. The reader's side is as cheap as before: a list of chunks the reader pushed and the writer took
+ * whole did the same with an atomic update per chunk on the reader's side, and cost inproc streams 15-35 % of their
+ * rate by a mechanism not found (BENCHMARKS.md).
  *
  * <p>The writer's fields, the shared ones and the reader's each sit on cache lines of their own (padding through
  * the superclasses, whose fields the JVM lays out first): without it, every message's plain stores by one thread
@@ -98,7 +99,9 @@ public final class FrameQueue extends FrameQueueReaderSide {
     /**
      * Writer: moves on to a new chunk, reusing the oldest one the reader has finished if the writer still knows it.
      * The reader's hand-backs only say how far it got ({@link #spare} overwrites an earlier one the writer has not
-     * taken yet); the writer finds every chunk up to there in {@link #recent}.
+     * taken yet); the writer finds every chunk up to there in {@link #recent}. A hand-back is never older than what
+     * the writer learnt before (the reader hands chunks back in order, and the writer empties the slot), so the
+     * chunk taken from it has not been reused yet: the ring finds it by its number, or no longer holds it.
      */
     private void nextChunk() {
         Chunk[] ring = recent;
@@ -121,7 +124,9 @@ public final class FrameQueue extends FrameQueueReaderSide {
             }
         }
         if (next == null) {
-            next = new Chunk();
+            // None of the finished chunks is in the ring any more: the reader is more than the ring behind (a pipe
+            // with a large HWM, full). The one it just handed back is free all the same, as libzmq's spare is.
+            next = done != null ? done : new Chunk();
         }
         next.next = null;
         next.seq = ++lastSeq;

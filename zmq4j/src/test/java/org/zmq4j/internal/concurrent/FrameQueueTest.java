@@ -201,6 +201,35 @@ class FrameQueueTest {
     }
 
     /**
+     * A reader more chunks behind than the writer keeps (a full pipe with a large HWM): the chunk it hands back is
+     * reused all the same, with what was given back to its slots, as the single spare chunk was before the writer
+     * kept more.
+     */
+    @Test
+    void shouldReuseTheChunkHandedBackWhenTheReaderIsFarBehind() {
+        FrameQueue q = new FrameQueue();
+        int ahead = 40 * FrameQueue.CHUNK;
+        for (int i = 0; i < ahead; i++) {
+            q.write(new byte[] {(byte) i}, 0, true);
+        }
+        q.flush();
+        Object[] given = new Object[FrameQueue.CHUNK];
+        for (int i = 0; i < FrameQueue.CHUNK + 1; i++) { // the first chunk, handed back at the read after its last
+            Object got = q.read();
+            if (i < FrameQueue.CHUNK) {
+                given[i] = got;
+            }
+            q.giveBack(got);
+        }
+        for (int i = 0; i < FrameQueue.CHUNK; i++) {
+            assertNull(q.write(new byte[0], 0, true), "the writer's current chunk is new");
+        }
+        for (int i = 0; i < FrameQueue.CHUNK; i++) {
+            assertSame(given[i], q.write(new byte[0], 0, true), "slot " + i + " of the chunk handed back");
+        }
+    }
+
+    /**
      * What a queue keeps for reuse is bounded: after a burst of 40 chunks, all read and every payload given back, the
      * writer gets back the payloads of the newest {@value FrameQueue#RECENT} chunks at most; the others went to the
      * collector with their chunks, as they would have with no reuse at all.

@@ -200,6 +200,16 @@ class FrameQueueTest {
         assertTrue(Arrays.asList(sent).subList(0, 3 * FrameQueue.CHUNK).containsAll(back));
     }
 
+    /** A queue with {@code frames} one-frame messages written and published, each a new one-octet array. */
+    private static FrameQueue queueHolding(int frames) {
+        FrameQueue q = new FrameQueue();
+        for (int i = 0; i < frames; i++) {
+            q.write(new byte[] {(byte) i}, 0, true);
+        }
+        q.flush();
+        return q;
+    }
+
     /**
      * A reader more chunks behind than the writer keeps (a full pipe with a large HWM): the chunk it hands back is
      * reused all the same, with what was given back to its slots, as the single spare chunk was before the writer
@@ -207,12 +217,7 @@ class FrameQueueTest {
      */
     @Test
     void shouldReuseTheChunkHandedBackWhenTheReaderIsFarBehind() {
-        FrameQueue q = new FrameQueue();
-        int ahead = 40 * FrameQueue.CHUNK;
-        for (int i = 0; i < ahead; i++) {
-            q.write(new byte[] {(byte) i}, 0, true);
-        }
-        q.flush();
+        FrameQueue q = queueHolding(40 * FrameQueue.CHUNK);
         Object[] given = new Object[FrameQueue.CHUNK];
         for (int i = 0; i < FrameQueue.CHUNK + 1; i++) { // the first chunk, handed back at the read after its last
             Object got = q.read();
@@ -236,12 +241,8 @@ class FrameQueueTest {
      */
     @Test
     void shouldKeepNoMoreThanTheNewestChunksOfABurstForReuse() {
-        FrameQueue q = new FrameQueue();
         int burst = 40 * FrameQueue.CHUNK;
-        for (int i = 0; i < burst; i++) {
-            q.write(new byte[] {(byte) i}, 0, true);
-        }
-        q.flush();
+        FrameQueue q = queueHolding(burst);
         for (int i = 0; i < burst; i++) {
             q.giveBack(q.read());
         }

@@ -18,6 +18,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.zmq4j.Context;
@@ -217,11 +218,12 @@ class FrameReuseTest {
     }
 
     /**
-     * The same for a stream that fills its pipes: the sender runs ahead until SNDHWM and RCVHWM stop it, then the
-     * receiver, back from a pause, reads several of the queue's chunks in a row while the sender waits. The arrays
-     * given back through the pipe wait in those chunks' slots, so every chunk must come back to the writer: when the
-     * queue kept only the last one returned, the others went to the collector with the arrays in their slots, and both
-     * sides allocated about one array per message (40 octets at 16).
+     * The same for a stream that fills its pipes: every 20,000 messages the receiver waits until the sender is
+     * {@value #AHEAD} messages ahead (three of a queue's chunks; SNDHWM and RCVHWM let it get over 1,000 ahead), then
+     * reads on while the sender keeps the pipes full. The arrays given back through the pipe wait in the slots of the
+     * chunks the receiver finishes in a row, so every chunk must come back to the writer: when the queue kept only the
+     * last one returned, the others went to the collector with the arrays in their slots, and both sides allocated
+     * about one array per message (40 octets at 16).
      */
     @Test
     void shouldAllocateNothingPerMessageWhenAStreamFillsItsPipes() throws Exception {
@@ -234,9 +236,11 @@ class FrameReuseTest {
                     int warmUp = 100_000;
                     int measured = 200_000;
                     Frame out = new Frame();
+                    AtomicLong sent = new AtomicLong();
                     MeasuredThread sender = new MeasuredThread("the sender", warmUp, measured, i -> {
                         push.allocate(out, size);
                         assertTrue(push.send(out, 0));
+                        sent.lazySet(i + 1);
                     });
                     Frame in = new Frame();
                     long before = 0;
@@ -245,7 +249,7 @@ class FrameReuseTest {
                             before = allocatedByThisAndIoThreads();
                         }
                         if (i % 20_000 == 0) {
-                            Thread.sleep(2); // the sender fills both pipes meanwhile
+                            awaitAhead(sent, i);
                         }
                         assertTrue(pull.recv(in, 0));
                         assertEquals(size, in.size());
@@ -300,6 +304,20 @@ class FrameReuseTest {
                             + perRoundTrip + " octets allocated per round trip of " + size);
                 }
             }
+        }
+    }
+
+    /** How far ahead the streaming test lets its sender get before reading on: three chunks of a pipe's queue. */
+    private static final int AHEAD = 768;
+
+    /** Waits until the sender has sent {@value #AHEAD} messages more than {@code received}, for ten seconds at most. */
+    private static void awaitAhead(AtomicLong sent, long received) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (sent.get() < received + AHEAD) {
+            if (System.nanoTime() - deadline > 0) {
+                fail("the sender got " + (sent.get() - received) + " messages ahead, not " + AHEAD);
+            }
+            Thread.onSpinWait();
         }
     }
 

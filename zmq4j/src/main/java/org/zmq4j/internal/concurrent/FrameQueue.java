@@ -69,7 +69,7 @@ public final class FrameQueue extends FrameQueueReaderSide {
 
     public FrameQueue() {
         Chunk first = new Chunk();
-        first.seq = lastSeq = 1;
+        first.seq = 1;
         writeChunk = first;
         completeChunk = first;
         readChunk = first;
@@ -129,8 +129,9 @@ public final class FrameQueue extends FrameQueueReaderSide {
             next = done != null ? done : new Chunk();
         }
         next.next = null;
-        next.seq = ++lastSeq;
-        ring[(int) lastSeq & (RECENT - 1)] = next;
+        long seq = writeChunk.seq + 1; // after a rollback to an earlier chunk, the number of the one dropped
+        next.seq = seq;
+        ring[(int) seq & (RECENT - 1)] = next;
         writeChunk.next = next;
         writeChunk = next;
         writePos = 0;
@@ -271,7 +272,6 @@ abstract class FrameQueueWriterFields extends FrameQueuePad0 {
     long finishedSeq;
     /** Chunks up to this {@link Chunk#seq} have been reused, or left to the collector. */
     long reclaimedSeq;
-    long lastSeq;
     long written;
     long completeCount;
     Chunk completeChunk;

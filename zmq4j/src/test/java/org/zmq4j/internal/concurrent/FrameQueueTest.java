@@ -80,6 +80,34 @@ class FrameQueueTest {
         assertNull(q.read());
     }
 
+    /**
+     * Rollbacks that drop whole chunks, between laps in which finished chunks are reused: every message arrives, in
+     * order, and payloads given back keep coming back to the writer (a dropped chunk neither hides a reused one nor is
+     * handed out while in use).
+     */
+    @Test
+    void shouldKeepOrderAndReuseChunksAcrossRollbacks() {
+        FrameQueue q = new FrameQueue();
+        int back = 0;
+        for (int round = 0; round < 50; round++) {
+            for (int i = 0; i < 300; i++) {
+                back += q.write(new int[] {round, i}, 0, true) != null ? 1 : 0;
+            }
+            for (int i = 0; i < 2 * FrameQueue.CHUNK; i++) {
+                back += q.write("partial", 1, false) != null ? 1 : 0;
+            }
+            q.rollback();
+            q.flush();
+            for (int i = 0; i < 300; i++) {
+                Object got = q.read();
+                assertArrayEquals(new int[] {round, i}, (int[]) got, "round " + round + ", message " + i);
+                q.giveBack(got);
+            }
+            assertNull(q.read());
+        }
+        assertTrue(back > 40 * 300, back + " payloads came back");
+    }
+
     @Test
     void shouldTellTheWriterToWakeOnlyASleepingReader() {
         FrameQueue q = new FrameQueue();

@@ -1,6 +1,7 @@
 package org.zmq4j.bench.fan;
 
 import org.zmq4j.Context;
+import org.zmq4j.Frame;
 import org.zmq4j.Poller;
 import org.zmq4j.Socket;
 import org.zmq4j.SocketOption;
@@ -11,7 +12,8 @@ import org.zmq4j.bench.PerfTool;
  * zmq4j's fan_out_sub: {@code <connect-to> <sync-connect-to> <message-size> <message-count> <subscribers>}; that
  * many SUB sockets (RCVHWM 0) connect to fan_out_pub and this thread polls them all. When each has heard a probe it
  * tells the publisher on the sync PUSH; it stops when each has received message-count data messages. The clock runs
- * from the first data message; throughput counts every delivery (message-count x subscribers).
+ * from the first data message; throughput counts every delivery (message-count x subscribers). Every message is
+ * received into one {@link Frame}, as libzmq's fan_out_sub receives into one {@code zmq_msg_t}.
  */
 public final class FanOutSub {
     private FanOutSub() {}
@@ -45,14 +47,15 @@ public final class FanOutSub {
             int probedCount = 0;
             int finished = 0;
             long start = -1;
+            Frame frame = new Frame();
             while (finished < subscribers) {
                 poller.poll(-1);
                 for (int k = 0; k < subscribers; k++) {
                     if (!poller.pollin(k)) {
                         continue;
                     }
-                    byte[] msg;
-                    while ((msg = subs[k].recv(Socket.DONTWAIT)) != null) {
+                    while (subs[k].recv(frame, Socket.DONTWAIT)) {
+                        byte[] msg = frame.data();
                         if (msg.length == 1 && msg[0] == 'p') {
                             if (!probed[k]) {
                                 probed[k] = true;
